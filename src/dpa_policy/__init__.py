@@ -1,0 +1,37 @@
+"""dpa-policy: policy-as-code checks for student data privacy agreements.
+
+The public API for rule-pack authors::
+
+    from dpa_policy import hookimpl, Rule, RuleOptions, Violation, Severity
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["DurationOption", "Finding", "Rule", "RuleOptions", "Severity", "Violation", "__version__", "hookimpl"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `python -m dpa_policy --version` and pre-commit runs should not pay for pydantic
+    # models they do not use.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("dpa-policy")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            return "0+unknown"
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    if name in ("Rule", "RuleOptions", "DurationOption"):
+        from . import rule
+
+        return getattr(rule, name)
+    if name in ("Violation", "Finding", "Severity"):
+        from . import findings
+
+        return getattr(findings, name)
+    raise AttributeError(f"module 'dpa_policy' has no attribute {name!r}")

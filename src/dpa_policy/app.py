@@ -1,0 +1,69 @@
+"""Orchestration: discover agreement files, check each one, build the whole-run report.
+
+Pure apart from reading files: no printing, no exit codes (that is the CLI's job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pluggy
+
+from .document import load_agreement
+from .engine import evaluate, input_findings
+from .errors import NothingToCheck, UsageError
+from .findings import Severity
+from .policy import ResolvedPolicy
+from .report import AgreementResult, RunReport
+
+AGREEMENT_SUFFIXES = (".yaml", ".yml")
+DEFAULT_PATH = "agreements"
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    paths: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    allow_empty: bool = False
+
+
+def discover(paths: tuple[str, ...]) -> list[str]:
+    """Files named explicitly are checked whatever their suffix; folders are searched for
+    *.yaml / *.yml, skipping hidden folders. The result is sorted and free of duplicates."""
+    found: dict[str, None] = {}
+    for given in paths or (DEFAULT_PATH,):
+        path = Path(given)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if candidate.suffix in AGREEMENT_SUFFIXES and candidate.is_file():
+                    found[candidate.as_posix()] = None
+        elif path.exists():
+            found[path.as_posix()] = None
+        else:
+            hint = " (no path given, so the default folder 'agreements' was used)" if not paths else ""
+            raise UsageError(f"path not found: {given}{hint}")
+    return sorted(found)
+
+
+def run(config: RunConfig, policy: ResolvedPolicy, pm: pluggy.PluginManager | None = None, tool_version: str = "") -> RunReport:
+    files = discover(config.paths)
+    if not files and not config.allow_empty:
+        raise NothingToCheck(
+            "no agreement files (*.yaml, *.yml) found in " + ", ".join(config.paths or (DEFAULT_PATH,))
+            + "; a run that checks nothing is not a pass (use --allow-empty to accept it)"
+        )
+    report = RunReport(policy=policy, fail_on=config.fail_on, tool_version=tool_version)
+    for display in files:
+        loaded = load_agreement(Path(display))
+        if isinstance(loaded, list):
+            report.results.append(AgreementResult(display, input_findings(loaded, display)))
+            continue
+        findings, crashes = evaluate(loaded, policy, display)
+        report.results.append(AgreementResult(display, findings, loaded.agreement))
+        report.crashes.extend(crashes)
+    report.sort()
+    return report

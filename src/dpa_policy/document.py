@@ -1,0 +1,51 @@
+"""One agreement file through the input stages: read -> strict YAML -> JSON Schema -> model.
+
+Each stage either hands the next one its result or stops with located input problems
+(DPA001-DPA007). Rules only ever see an agreement that passed every stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import schema
+from .findings import InputProblem
+from .loader import LoadFailed, SourceMap, load_text, read_text
+from .model.agreement import Agreement
+
+
+@dataclass(frozen=True)
+class AgreementDocument:
+    path: Path
+    agreement: Agreement
+    source_map: SourceMap
+
+
+def load_agreement(path: Path) -> AgreementDocument | list[InputProblem]:
+    try:
+        loaded = load_text(read_text(path))
+    except LoadFailed as failed:
+        return failed.problems
+    problems = schema.validate(loaded.data, loaded.source_map)
+    if problems:
+        return problems
+    try:
+        agreement = Agreement.model_validate(loaded.data)
+    except ValidationError as exc:
+        return sorted(_model_problems(exc, loaded.source_map))
+    return AgreementDocument(path, agreement, loaded.source_map)
+
+
+def _model_problems(exc: ValidationError, source_map: SourceMap) -> list[InputProblem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        path = tuple(error["loc"])
+        message = error["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        where = ".".join(str(p) for p in path)
+        problems.append(InputProblem("DPA003", f"{where}: {message}", source_map.locate(path)))
+    return problems

@@ -1,0 +1,101 @@
+"""Value types that flow from rules and the loader to reporters.
+
+A rule yields :class:`Violation` (what and where, as a data path). The engine turns it into a
+:class:`Finding` by stamping the rule's code, slug and severity and resolving the path to a
+line and column. Input problems (the file could not be read, parsed or validated) are
+findings too, with reserved codes (``INPUT_CODES``), so every reporter shows them the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+PathKey = tuple[Union[str, int], ...]
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= fail_on`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    line: int
+    column: int
+
+
+# Reserved codes for problems with the input itself. They are always errors: an agreement
+# that cannot be read is never a pass.
+INPUT_CODES: dict[str, tuple[str, str]] = {
+    "DPA001": ("yaml-syntax", "The file is not well-formed YAML."),
+    "DPA002": ("schema-violation", "The document does not match the agreement JSON Schema."),
+    "DPA003": ("model-validation", "A value is well-formed but invalid (a date, a duration, a date range)."),
+    "DPA004": ("duplicate-key", "A mapping repeats a key; the checker never lets a second value silently win."),
+    "DPA005": ("ambiguous-yaml-value", "A plain value reads differently under YAML 1.1 and 1.2; quote it or write it plainly."),
+    "DPA006": ("file-unreadable", "The file cannot be read: missing permission, not UTF-8, or too large."),
+    "DPA007": ("document-too-complex", "Nesting or alias expansion exceeds the loader's bounds."),
+}
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    code: str
+    message: str
+    position: Position
+
+    def __lt__(self, other: "InputProblem") -> bool:  # sort by place first
+        return (self.position, self.code, self.message) < (other.position, other.code, other.message)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields: the data path that offends, and why.
+
+    ``observed`` and ``required`` are short human strings shown beside the message; for a
+    missing clause or term, ``observed`` is ``"absent"`` / ``"not stated"``.
+    """
+
+    path: PathKey
+    message: str
+    observed: str | None = None
+    required: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    column: int
+    code: str
+    slug: str
+    severity: Severity
+    message: str
+    pointer: str = ""
+    observed: str | None = None
+    required: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+
+def json_pointer(path: PathKey) -> str:
+    """RFC 6901 pointer for a data path: ("clauses", "audit") -> "/clauses/audit"."""
+    if not path:
+        return ""
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)

@@ -1,0 +1,365 @@
+"""Strict YAML loading: bytes -> (plain data, SourceMap), or a list of input problems.
+
+Why not ``yaml.safe_load``: it lets a second ``marketing:`` key silently win, reads ``no`` as
+False and ``1:30`` as 5400, and forgets where everything was. This loader reads libyaml's
+event stream (the C parser when PyYAML has it) and builds the data itself, iteratively, so:
+
+- duplicate keys are errors (DPA004), every one of them reported with both positions;
+- YAML 1.1 surprises are refused, not guessed (DPA005): ``yes/no/on/off/y/n`` booleans,
+  sexagesimal ``1:30``, octal/hex/binary and leading-zero numbers (``02139``), ``1e3``,
+  ``.inf``/``.nan``, merge keys ``<<``, and explicit tags other than ``!!str``. Quote the value
+  to mean text. Only ``true``/``false`` are booleans and only plain decimal numbers are numbers;
+- unquoted dates (``2024-07-01``) stay text, exactly as written; date fields parse them later,
+  and text fields (``model_version: 2024-07-01``) keep them verbatim;
+- positions (1-based line and column) of every key and value live in a :class:`SourceMap`
+  beside the data, never injected into it;
+- size (bytes), nesting depth and alias expansion are bounded, so a 50 MB file, a
+  ``[[[[...]]]]`` tower or a billion-laughs alias bomb each cost bounded time and memory and
+  become a finding (DPA006/DPA007), not a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+try:  # libyaml's C parser is ~10x faster; PyYAML without it still works, just slower.
+    from yaml import CSafeLoader as _YamlParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlParser  # type: ignore[assignment]
+
+from .findings import InputProblem, Position
+
+LIBYAML = _YamlParser.__name__.startswith("C")
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+PathKey = tuple[Union[str, int], ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$")
+# Numbers YAML 1.1 and 1.2 read differently, or that look like numbers but are usually text.
+_AMBIGUOUS_NUMBER = re.compile(
+    r"^[-+]?("
+    r"0[0-9_]+"  # leading zero: octal in 1.1, decimal in 1.2, a ZIP code or ID to a person
+    r"|0[xXoObB][0-9a-fA-F_]+"  # hex / octal / binary
+    r"|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"  # sexagesimal 1:30
+    r"|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?"  # digit separators 1_000
+    r"|[0-9]+[eE][-+]?[0-9]+"  # 1e3: float in 1.2, text in 1.1
+    r"|\.(inf|Inf|INF|nan|NaN|NAN)"
+    r")$"
+)
+
+
+@dataclass
+class SourceMap:
+    """Where each value and mapping key of a document was written.
+
+    Paths are tuples of mapping keys and sequence indexes, e.g. ``("clauses", "audit", "notice")``.
+    """
+
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def locate(self, path: PathKey) -> Position:
+        """Position of the value at ``path``; for a path that is absent, the key of the
+        nearest ancestor that is present (a missing clause points at its parent key)."""
+        if path in self.values:
+            return self.values[path]
+        probe = tuple(path)
+        while probe:
+            probe = probe[:-1]
+            if probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+        return self.values.get((), Position(1, 1))
+
+    def key(self, path: PathKey) -> Position:
+        """Position of the mapping key at ``path`` (falls back to :meth:`locate`)."""
+        return self.keys.get(tuple(path)) or self.locate(path)
+
+
+@dataclass
+class Loaded:
+    data: Any
+    source_map: SourceMap
+
+
+class LoadFailed(Exception):
+    """The document could not be turned into data; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[InputProblem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as UTF-8 (a BOM is allowed), bounded in size. Raises LoadFailed."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LoadFailed([InputProblem("DPA006", f"cannot read file: {reason}", Position(1, 1))]) from None
+    if len(raw) > max_bytes:
+        raise LoadFailed([InputProblem(
+            "DPA006",
+            f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit for one agreement; "
+            "is it really an agreement?",
+            Position(1, 1),
+        )])
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise LoadFailed([InputProblem(
+            "DPA006",
+            f"file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character",
+            Position(line, column),
+        )]) from None
+
+
+def load_file(path: Path) -> Loaded:
+    return load_text(read_text(path))
+
+
+def load_text(text: str) -> Loaded:
+    """Parse one YAML document strictly. Raises LoadFailed with every problem found."""
+    return _Builder(text).build()
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Frame:
+    __slots__ = ("container", "path", "pending_key", "anchor", "nodes_before", "seen")
+
+    def __init__(self, container: Any, path: PathKey, anchor: str | None, nodes_before: int):
+        self.container = container
+        self.path = path
+        self.pending_key: tuple[str, Position] | None = None
+        self.anchor = anchor
+        self.nodes_before = nodes_before
+        self.seen: dict[str, Position] = {}
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.source_map = SourceMap()
+        self.problems: list[InputProblem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node weight)
+        self.nodes = 0
+        self.root: Any = None
+        self.documents = 0
+
+    # -- public -----------------------------------------------------------------------
+    def build(self) -> Loaded:
+        parser = _YamlParser(self.text)
+        try:
+            self._consume(parser)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = _pos(mark) if mark is not None else Position(1, 1)
+            message = exc.problem or str(exc)
+            if exc.context and exc.problem:
+                message = f"{exc.problem} ({exc.context}"
+                if exc.context_mark is not None:
+                    message += f" at line {exc.context_mark.line + 1}"
+                message += ")"
+            self.problems.append(InputProblem("DPA001", f"YAML syntax error: {message}", where))
+        except yaml.YAMLError as exc:  # a non-marked reader error (e.g. a control character)
+            self.problems.append(InputProblem("DPA001", f"YAML error: {exc}", Position(1, 1)))
+        except _TooComplex as exc:
+            self.problems.append(InputProblem("DPA007", str(exc), exc.position))
+        finally:
+            parser.dispose()
+        if self.problems:
+            raise LoadFailed(sorted(self.problems))
+        return Loaded(self.root, self.source_map)
+
+    # -- event loop -------------------------------------------------------------------
+    def _consume(self, parser: Any) -> None:
+        stack: list[_Frame] = []
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._node_value(stack, event, self._scalar(event), 1)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                start = _pos(event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooComplex(f"nesting is deeper than {MAX_DEPTH} levels", start)
+                if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    self._ambiguous(start, f"tag {event.tag!r} is not supported; agreements are plain YAML")
+                path = self._child_path(stack, start)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                self._count(1, start)
+                self.source_map.values[path] = start
+                stack.append(_Frame(container, path, event.anchor, self.nodes))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                weight = self.nodes - frame.nodes_before + 1
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.container, weight)
+                self._attach(stack, frame.container, frame.path)
+            elif kind is yaml.AliasEvent:
+                at = _pos(event.start_mark)
+                if event.anchor not in self.anchors:
+                    raise yaml.MarkedYAMLError(problem=f"unknown alias *{event.anchor}", problem_mark=event.start_mark)
+                value, weight = self.anchors[event.anchor]
+                # An alias repeats the anchored value; count its whole size so a chain of
+                # aliases (billion laughs) hits the node budget instead of exploding later.
+                self._count(weight, at)
+                self._node_value(stack, event, value, 0, counted=True)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise yaml.MarkedYAMLError(
+                        problem="a file holds one agreement, but a second YAML document starts here",
+                        problem_mark=event.start_mark,
+                    )
+            elif kind is yaml.StreamEndEvent:
+                return
+            # StreamStart / DocumentEnd carry nothing we keep.
+
+    def _child_path(self, stack: list[_Frame], at: Position) -> PathKey:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return frame.path + (len(frame.container),)
+        if frame.pending_key is None:
+            raise _KeyNotScalar(at)
+        return frame.path + (frame.pending_key[0],)
+
+    def _node_value(self, stack: list[_Frame], event: Any, value: Any, nodes: int, counted: bool = False) -> None:
+        at = _pos(event.start_mark)
+        if not counted:
+            self._count(nodes, at)
+        if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
+            self._key(stack[-1], event, at)
+            return
+        path = self._child_path(stack, at)
+        self.source_map.values[path] = at
+        if getattr(event, "anchor", None) is not None and type(event) is yaml.ScalarEvent:
+            self.anchors[event.anchor] = (value, 1)
+        self._attach(stack, value, path)
+
+    def _key(self, frame: _Frame, event: Any, at: Position) -> None:
+        if type(event) is not yaml.ScalarEvent:
+            raise yaml.MarkedYAMLError(problem="mapping keys must be plain text", problem_mark=event.start_mark)
+        key = event.value
+        if key == "<<" and event.implicit[0]:
+            self._ambiguous(at, "merge keys (<<) are not supported; write the keys out")
+        first = frame.seen.get(key)
+        if first is not None:
+            self.problems.append(InputProblem(
+                "DPA004",
+                f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}; "
+                "a second value must never silently win",
+                at,
+            ))
+        else:
+            frame.seen[key] = at
+        frame.pending_key = (key, at)
+        self.source_map.keys[frame.path + (key,)] = at
+
+    def _attach(self, stack: list[_Frame], value: Any, path: PathKey) -> None:
+        if not stack:
+            self.root = value
+            return
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            assert frame.pending_key is not None
+            key = frame.pending_key[0]
+            if key not in frame.container:  # duplicates were reported; keep the first
+                frame.container[key] = value
+            frame.pending_key = None
+
+    def _count(self, nodes: int, at: Position) -> None:
+        self.nodes += nodes
+        if self.nodes > MAX_NODES:
+            raise _TooComplex(
+                f"document expands to more than {MAX_NODES:,} values (an alias bomb?); "
+                "an agreement is far smaller",
+                at,
+            )
+
+    def _ambiguous(self, at: Position, message: str) -> None:
+        self.problems.append(InputProblem("DPA005", message, at))
+
+    # -- scalars ----------------------------------------------------------------------
+    def _scalar(self, event: Any) -> Any:
+        value: str = event.value
+        if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
+            self._ambiguous(_pos(event.start_mark), f"tag {event.tag!r} is not supported; quote the value to mean text")
+            return value
+        if event.tag is not None or not event.implicit[0]:
+            return value  # quoted, block or !!str: always text (libyaml marks plain style as '')
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if _TIMESTAMP.match(value):
+            return value  # dates stay text as written; date fields validate them
+        if _YAML11_BOOL.match(value):
+            self._ambiguous(
+                _pos(event.start_mark),
+                f"{value!r} is a boolean in YAML 1.1 but text in YAML 1.2: write true or false, "
+                f"or quote it (\"{value}\") to mean text",
+            )
+        elif _AMBIGUOUS_NUMBER.match(value):
+            self._ambiguous(
+                _pos(event.start_mark),
+                f"{value!r} reads as a different number in YAML 1.1 and 1.2 (or as text): "
+                f"quote it (\"{value}\") to mean text, or write a plain decimal number",
+            )
+        return value
+
+
+class _TooComplex(Exception):
+    def __init__(self, message: str, position: Position):
+        super().__init__(message)
+        self.position = position
+
+
+class _KeyNotScalar(yaml.MarkedYAMLError):
+    def __init__(self, at: Position):
+        super().__init__(problem="mapping keys must be plain text, not a list or mapping")
+        self.problem_mark = _Mark(at)
+
+
+class _Mark:
+    def __init__(self, at: Position):
+        self.line = at.line - 1
+        self.column = at.column - 1

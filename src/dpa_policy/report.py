@@ -1,0 +1,86 @@
+"""The whole-run report that every reporter renders, and the exit-code contract."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from .engine import RuleCrash
+    from .model.agreement import Agreement
+    from .policy import ResolvedPolicy
+
+
+class ExitCode:
+    """The exit-code contract. No flag changes what a code means."""
+
+    #: No finding at or above --fail-on.
+    OK = 0
+    #: Findings at or above --fail-on, including agreements that failed to load (DPA0xx).
+    FINDINGS = 1
+    #: The run could not be set up: bad flag, invalid policy, plugin failure, nothing to check.
+    SETUP_ERROR = 2
+    #: Internal error: a rule crashed, or dpa-policy itself failed.
+    INTERNAL_ERROR = 3
+
+
+@dataclass
+class AgreementResult:
+    path: str
+    findings: list[Finding]
+    agreement: "Agreement | None" = None  # None when the file failed to load
+
+    @property
+    def loaded(self) -> bool:
+        return self.agreement is not None
+
+    def passed(self, fail_on: Severity) -> bool:
+        return not any(f.severity >= fail_on for f in self.findings)
+
+
+@dataclass
+class RunReport:
+    policy: "ResolvedPolicy"
+    fail_on: Severity
+    results: list[AgreementResult] = field(default_factory=list)
+    crashes: list["RuleCrash"] = field(default_factory=list)
+    tool_version: str = ""
+
+    def __post_init__(self) -> None:
+        self.sort()
+
+    def sort(self) -> None:
+        """Deterministic order everywhere: results by path, findings by position."""
+        self.results.sort(key=lambda r: r.path)
+        for result in self.results:
+            result.findings.sort(key=Finding.sort_key)
+        self.crashes.sort(key=lambda c: (c.file, c.code))
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def counts(self) -> dict[str, int]:
+        by = Counter(str(f.severity) for f in self.findings)
+        return {str(s): by.get(str(s), 0) for s in sorted(Severity, reverse=True)}
+
+    def summary(self) -> dict[str, int]:
+        passed = sum(1 for r in self.results if r.passed(self.fail_on))
+        return {
+            "agreements": len(self.results),
+            "passed": passed,
+            "failed": len(self.results) - passed,
+            "findings": len(self.findings),
+            "internal_errors": len(self.crashes),
+        }
+
+    def exit_code(self) -> int:
+        """3 if any rule crashed; else 1 if any finding is at or above --fail-on; else 0."""
+        if self.crashes:
+            return ExitCode.INTERNAL_ERROR
+        if any(f.severity >= self.fail_on for f in self.findings):
+            return ExitCode.FINDINGS
+        return ExitCode.OK

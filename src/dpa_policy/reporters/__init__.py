@@ -1,0 +1,34 @@
+"""Output formats ("reporters"), registered as a plugin through the same hook as third-party ones.
+
+A reporter renders the *whole* run report to text at once, so every format is a complete
+document (JSON, and later SARIF and JUnit) and can be written atomically.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from ..hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from ..report import RunReport
+
+
+class Reporter:
+    """Base class of output formats."""
+
+    #: The name users pass to --format.
+    name: ClassVar[str]
+    #: One line for --help.
+    description: ClassVar[str] = ""
+
+    def render(self, report: "RunReport") -> str:
+        raise NotImplementedError
+
+
+@hookimpl
+def dpa_policy_reporters():
+    from .json_report import JsonReporter
+    from .text import TextReporter
+
+    return {TextReporter.name: TextReporter, JsonReporter.name: JsonReporter}

@@ -1,0 +1,61 @@
+"""JSON: the whole run as one versioned document (docs/json-report.md describes it).
+
+``format_version`` changes only when a field is removed or changes meaning; new fields may
+appear in any release.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..report import RunReport
+from . import Reporter
+
+FORMAT_VERSION = 1
+
+
+class JsonReporter(Reporter):
+    name = "json"
+    description = "the whole run as one JSON document (format_version 1)"
+
+    def render(self, report: RunReport) -> str:
+        document = {
+            "format": "dpa-policy-report",
+            "format_version": FORMAT_VERSION,
+            "tool": {"name": "dpa-policy", "version": report.tool_version},
+            "policy": {
+                "name": report.policy.name,
+                "source": report.policy.source,
+                "rules": [
+                    {"code": r.code, "slug": r.slug, "severity": str(r.severity),
+                     "options": r.options.model_dump(mode="json")}
+                    for r in report.policy.rules
+                ],
+            },
+            "fail_on": str(report.fail_on),
+            "exit_code": report.exit_code(),
+            "summary": {**report.summary(), "by_severity": report.counts()},
+            "agreements": [
+                {
+                    "path": r.path,
+                    "id": r.agreement.id if r.agreement else None,
+                    "vendor": r.agreement.parties.vendor.name if r.agreement else None,
+                    "loaded": r.loaded,
+                    "verdict": "pass" if r.passed(report.fail_on) else "fail",
+                    "findings": len(r.findings),
+                }
+                for r in report.results
+            ],
+            "findings": [
+                {
+                    "file": f.file, "line": f.line, "column": f.column, "code": f.code,
+                    "slug": f.slug, "severity": str(f.severity), "message": f.message,
+                    "pointer": f.pointer, "observed": f.observed, "required": f.required,
+                }
+                for f in report.findings
+            ],
+            "internal_errors": [
+                {"code": c.code, "slug": c.slug, "file": c.file, "error": c.error} for c in report.crashes
+            ],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

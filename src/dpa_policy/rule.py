@@ -1,0 +1,88 @@
+"""The rule API: what a rule is, for built-in rules and third-party packs alike.
+
+A rule is a small stateless class::
+
+    class BreachNoticeWindow(Rule):
+        \"\"\"Breach notice to the district must come within the policy's maximum window.
+
+        ...the rest of the docstring is the rule's user documentation (`dpa-policy explain`)...
+        \"\"\"
+
+        code = "DPA201"
+        slug = "breach-notice-window"
+        clause = "breach_notification"
+
+        class Options(RuleOptions):
+            max_window: DurationOption = parse_duration("72 hours")
+
+        def check(self, agreement, options):
+            ...
+            yield Violation(("clauses", "breach_notification", "window"), "...")
+
+The engine, not the rule, stamps code, slug, severity, file, line and column onto what the
+rule yields. A rule must never keep state between calls: one instance checks every agreement.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Annotated, Any, ClassVar, Iterator
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+
+from .findings import PathKey, Severity, Violation
+from .model.duration import Duration, parse_duration
+
+
+class RuleOptions(BaseModel):
+    """Base for a rule's options; a policy's ``options:`` mapping is validated against it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _to_duration(value: Any) -> Any:
+    return value if isinstance(value, Duration) else parse_duration(value)
+
+
+# A duration in a rule's options, written in a policy as "72 hours" / "10 business days".
+DurationOption = Annotated[Duration, BeforeValidator(_to_duration), PlainSerializer(str, return_type=str)]
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement check()."""
+
+    #: Stable, opaque identifier: 2-5 capital letters and 3 digits (DPA201, NYSED101).
+    code: ClassVar[str]
+    #: Human name in lower kebab-case, named after the requirement (breach-notice-window).
+    slug: ClassVar[str]
+    #: Severity when the policy does not set one.
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    #: The agreement clause the rule examines (a key of ``clauses``), for grouping in reports.
+    clause: ClassVar[str | None] = None
+    #: Free-form tags a policy can select by.
+    tags: ClassVar[tuple[str, ...]] = ()
+    #: The options model; the default takes no options.
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+
+    def check(self, agreement: Any, options: Any) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    # -- documentation -----------------------------------------------------------------
+    @classmethod
+    def documentation(cls) -> str:
+        """The class docstring, dedented: the rule's user documentation."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the documentation."""
+        doc = cls.documentation()
+        return doc.splitlines()[0].strip() if doc else ""
+
+
+def clause_path(clause: str, *rest: str | int) -> PathKey:
+    """Data path of a clause term: clause_path("audit", "notice") -> ("clauses", "audit", "notice")."""
+    return ("clauses", clause, *rest)
+
+
+__all__ = ["DurationOption", "Rule", "RuleOptions", "Severity", "Violation", "clause_path"]

@@ -1,0 +1,21 @@
+"""Built-in rules, registered as a plugin through the same hook as third-party packs.
+
+Rule modules are imported inside the hook, so ``import dpa_policy`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+
+
+@hookimpl
+def dpa_policy_rules():
+    from . import audit, breach, data_use, disposal, ownership
+
+    return [
+        *ownership.RULES,
+        *breach.RULES,
+        *audit.RULES,
+        *data_use.RULES,
+        *disposal.RULES,
+    ]

@@ -1,0 +1,305 @@
+"""DPA5xx: disposal of data on request and at termination, sanitization standard, certification."""
+
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from ..findings import Violation
+from ..model.agreement import Agreement, Sanitization
+from ..model.duration import parse_duration
+from ..rule import DurationOption, Rule, RuleOptions, clause_path
+from ._common import clause_absent
+
+CLAUSE = "disposal"
+
+Level = Literal["clear", "purge", "destroy"]
+_RANK = {None: 0, "clear": 1, "purge": 2, "destroy": 3}
+
+_DESTROY = {"shred", "disintegrate", "pulverize", "incinerate", "melt"}
+
+# The best NIST SP 800-88 level each method can reach on each kind of media (DOMAIN.md §4):
+# overwriting is Clear on magnetic media only and unreliable on flash (wear levelling);
+# degaussing is Purge for magnetic media (Rev. 1) and useless on flash; cryptographic erase
+# and ATA Secure Erase are Purge; sanitize block erase is Purge for flash; physical
+# destruction is Destroy. A plain delete reaches no level at all.
+_CAPABILITY: dict[str, dict[str, str | None]] = {
+    "delete": {},
+    "factory_reset": {"flash": "clear"},
+    "single_pass_overwrite": {"magnetic": "clear"},
+    "multi_pass_overwrite": {"magnetic": "clear"},
+    "ata_secure_erase": {"magnetic": "purge", "flash": "purge"},
+    "block_erase": {"flash": "purge"},
+    "cryptographic_erase": {"magnetic": "purge", "flash": "purge"},
+    "degauss": {"magnetic": "purge"},
+    **{m: {"magnetic": "destroy", "flash": "destroy", "optical": "destroy", "paper": "destroy"} for m in _DESTROY},
+}
+
+
+def achievable(entry: Sanitization) -> str | None:
+    """The level a method reaches on its media. Unspecified media may be flash, so it gets
+    the weaker of the magnetic and flash results."""
+    table = _CAPABILITY[entry.method]
+    if entry.media == "unspecified":
+        levels = [table.get("magnetic"), table.get("flash")]
+        return min(levels, key=lambda level: _RANK[level])
+    return table.get(entry.media)
+
+
+def effective(entry: Sanitization) -> str | None:
+    """What the contract commits to: the method's reach, capped by the level it claims."""
+    reach = achievable(entry)
+    if entry.level is not None and _RANK[entry.level] < _RANK[reach]:
+        return entry.level
+    return reach
+
+
+class DisposalWindow(Rule):
+    """Data must be disposed of within a set number of days, on request and at termination.
+
+    What it checks
+        ``clauses.disposal.on_request.within`` and ``clauses.disposal.at_termination.within``
+        are stated and fit within ``max_on_request`` and ``max_at_termination`` (default 60
+        calendar days each). "Promptly" or "within a reasonable time" is not a number of days
+        and is reported as not stated. Business-day windows are bounded conservatively (see
+        DPA201).
+
+    Why it matters
+        Data the vendor still holds after the district asked for it back, or after the
+        contract ended, is data the district can no longer protect.
+
+    Legal basis (confidence as in DOMAIN.md §0, §1.3)
+        - NDPA v1 Art. IV §6: disposal within 60 days of the LEA's written request [V].
+        - At termination, NDPA v1 sets no day count (dispose "after reasonable prior
+          notice") [V]; NDPA v2.x: 60 days unless directed otherwise [S]. The 60-day default
+          at termination follows v2 and is secondary-sourced.
+        - California Ed. Code 49073.1: certification that records are not retained after the
+          contract ends [S]; Connecticut 10-234bb(a)(7): no retention after the contract [P].
+
+    Options
+        ``max_on_request`` (default "60 calendar days"), ``max_at_termination`` (default
+        "60 calendar days").
+
+    Passing example::
+
+        disposal:
+          citation: Article IV, Section 6
+          text: Within sixty (60) days of the LEA's written request...
+          on_request: {within: 60 calendar days}
+          at_termination: {within: 60 calendar days}
+
+    Failing example (no day count at all)::
+
+        disposal:
+          citation: Section 9
+          text: Vendor shall promptly return and dispose of all data on request.
+          on_request: {citation: Section 9(a)}
+    """
+
+    code = "DPA501"
+    slug = "disposal-window"
+    clause = CLAUSE
+    tags = ("disposal", "ndpa")
+
+    class Options(RuleOptions):
+        max_on_request: DurationOption = parse_duration("60 calendar days")
+        max_at_termination: DurationOption = parse_duration("60 calendar days")
+
+    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
+        clause = agreement.clauses.disposal
+        if clause is None:
+            yield clause_absent(CLAUSE, f"disposal within {options.max_on_request} of a request "
+                                        f"and {options.max_at_termination} of termination")
+            return
+        for term, when, limit in (
+            ("on_request", "on the district's request", options.max_on_request),
+            ("at_termination", "at termination", options.max_at_termination),
+        ):
+            window = getattr(clause, term)
+            required = f"disposal {when} within {limit}"
+            if window is None:
+                yield Violation(clause_path(CLAUSE, term),
+                                f"the disposal clause does not provide for disposal {when} ({term} is absent)",
+                                observed="absent", required=required)
+            elif window.within is None:
+                yield Violation(clause_path(CLAUSE, term, "within"),
+                                f"the disposal clause sets no number of days for disposal {when} "
+                                f"({term}.within is absent; 'promptly' is not a deadline)",
+                                observed="not stated", required=required)
+            elif not window.within.within(limit):
+                yield Violation(clause_path(CLAUSE, term, "within"),
+                                f"disposal {when} within {window.within.describe_bound()} is longer than "
+                                f"the policy maximum of {limit}",
+                                observed=str(window.within), required=required)
+
+
+class SanitizationStandard(Rule):
+    """Disposal must sanitize media to the policy's NIST SP 800-88 level.
+
+    What it checks
+        Every entry of ``clauses.disposal.sanitization`` reaches at least
+        ``minimum_level`` (default Purge) on its media. Magnetic media may stop at Clear
+        only when ``allow_clear_for_magnetic`` is true. The level an entry reaches is what
+        its method can do on its media, capped by the level the contract claims:
+
+        - single- or multi-pass overwrite: Clear at best, and on magnetic media only
+          (unreliable on flash because of wear levelling); so on unspecified media it
+          proves no level;
+        - DoD 5220.22-M: a legacy multi-pass overwrite, so Clear on magnetic media at best.
+          Naming it as the only standard is its own finding: its overwrite tables were
+          removed and the NISPOM (32 CFR Part 117) now points to NIST SP 800-88;
+        - cryptographic erase, ATA Secure Erase: Purge; sanitize block erase: Purge on
+          flash; degaussing: Purge on magnetic media (Rev. 1);
+        - shred, disintegrate, pulverize, incinerate, melt: Destroy;
+        - plain delete: no sanitization level.
+
+        Media that is ``unspecified`` is treated as flash. With
+        ``require_flash_coverage`` (default true), at least one entry must cover flash or
+        unspecified media, since hosted services store data on flash.
+
+    Why it matters
+        "Securely deleted" means nothing without a method and media: a single overwrite pass
+        leaves recoverable data on an SSD.
+
+    Legal basis (confidence as in DOMAIN.md §4)
+        - NIST SP 800-88 Rev. 1 (Dec 2014) and Rev. 2 (Sept 2025) define Clear, Purge and
+          Destroy [P]; a single overwrite is Clear for magnetic drives [S; Rev. 1's exact
+          sentence is U]; overwrite is not reliable on flash [S].
+        - DoD 5220.22-M overwrite tables were removed; the NISPOM now points to 800-88 [S].
+        - The NDPA names no sanitization standard [V]; this rule is the district's policy,
+          not an NDPA term.
+
+    Options
+        ``minimum_level`` (default purge), ``allow_clear_for_magnetic`` (default false),
+        ``require_flash_coverage`` (default true), ``allow_dod_alone`` (default false).
+
+    Passing example::
+
+        sanitization:
+          - {media: flash, method: cryptographic_erase, level: purge, standard: nist_800_88_r2}
+          - {media: paper, method: shred}
+
+    Failing example (the seeds' "single pass overwrite Secure Erase" clause)::
+
+        sanitization:
+          - {media: unspecified, method: single_pass_overwrite}
+    """
+
+    code = "DPA502"
+    slug = "sanitization-standard"
+    clause = CLAUSE
+    tags = ("disposal", "nist-800-88")
+
+    class Options(RuleOptions):
+        minimum_level: Level = "purge"
+        allow_clear_for_magnetic: bool = False
+        require_flash_coverage: bool = True
+        allow_dod_alone: bool = False
+
+    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
+        clause = agreement.clauses.disposal
+        if clause is None:
+            yield clause_absent(CLAUSE, f"sanitization to NIST SP 800-88 {options.minimum_level}")
+            return
+        if not clause.sanitization:
+            yield Violation(clause_path(CLAUSE, "sanitization"),
+                            "the disposal clause names no sanitization method (sanitization is empty or absent)",
+                            observed="not stated",
+                            required=f"a method reaching NIST SP 800-88 {options.minimum_level}")
+            return
+        for index, entry in enumerate(clause.sanitization):
+            minimum = options.minimum_level
+            if entry.media == "magnetic" and options.allow_clear_for_magnetic:
+                minimum = "clear"
+            reached = effective(entry)
+            if _RANK[reached] >= _RANK[minimum]:
+                continue
+            reach = achievable(entry)
+            method = entry.method.replace("_", " ")
+            if entry.media == "unspecified" and reach is None and _CAPABILITY[entry.method]:
+                best = ", ".join(f"{lvl.capitalize()} on {media} media"
+                                 for media, lvl in sorted(_CAPABILITY[entry.method].items()))
+                detail = (f"{method} reaches at best {best}; on unspecified media, which may be flash, "
+                          "it proves no NIST SP 800-88 level")
+            else:
+                detail = f"{method} on {entry.media} media reaches "
+                detail += f"NIST SP 800-88 {reach.capitalize()} at best" if reach else "no NIST SP 800-88 level"
+            if entry.level is not None and _RANK[entry.level] > _RANK[reach]:
+                detail += f", though the contract claims {entry.level.capitalize()}"
+            elif entry.level is not None and _RANK[entry.level] < _RANK[reach]:
+                detail += f", and the contract commits only to {entry.level.capitalize()}"
+            yield Violation(
+                clause_path(CLAUSE, "sanitization", index),
+                f"{detail}; the policy requires {minimum.capitalize()}",
+                observed=(reached or "none").capitalize(),
+                required=f"{minimum.capitalize()} on {entry.media} media",
+            )
+        standards = {e.standard for e in clause.sanitization if e.standard}
+        if not options.allow_dod_alone and standards == {"dod_5220_22_m"}:
+            index = next(i for i, e in enumerate(clause.sanitization) if e.standard)
+            yield Violation(
+                clause_path(CLAUSE, "sanitization", index, "standard"),
+                "DoD 5220.22-M is the only standard named; it is a legacy overwrite method whose tables "
+                "were removed, and the NISPOM now points to NIST SP 800-88",
+                observed="dod_5220_22_m", required="NIST SP 800-88 (r1 or r2) or IEEE 2883",
+            )
+        if options.require_flash_coverage and not any(e.media in ("flash", "unspecified") for e in clause.sanitization):
+            yield Violation(
+                clause_path(CLAUSE, "sanitization"),
+                "no sanitization method covers flash or unspecified media, where hosted services keep data",
+                observed=", ".join(sorted({e.media for e in clause.sanitization})),
+                required="a method for flash (or unspecified) media",
+            )
+
+
+class DisposalCertification(Rule):
+    """The vendor must certify disposal in writing.
+
+    What it checks
+        ``clauses.disposal.written_certification`` is ``true``.
+
+    Why it matters
+        Without a written certification the district cannot show a parent, auditor or
+        regulator that the data is gone.
+
+    Legal basis (confidence as in DOMAIN.md §1.3, §2.3)
+        - California Ed. Code 49073.1: certification that pupil records are not retained
+          after the contract [S].
+        - NDPA Exhibit D carries a verification of disposition block [U for its fields];
+          district DPAs commonly require the vendor to "certify in writing" [V]; the seeds'
+          clearinghouse clause does.
+        - NIST SP 800-88 Rev. 1 §4.8 describes a certificate of sanitization [S].
+
+    Options
+        none.
+
+    Passing example::
+
+        written_certification: true
+
+    Failing example::
+
+        written_certification: false
+    """
+
+    code = "DPA503"
+    slug = "disposal-certification"
+    clause = CLAUSE
+    tags = ("disposal",)
+
+    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
+        clause = agreement.clauses.disposal
+        if clause is None:
+            yield clause_absent(CLAUSE, "written certification of disposal")
+        elif clause.written_certification is not True:
+            stated = clause.written_certification is not None
+            yield Violation(
+                clause_path(CLAUSE, "written_certification"),
+                "the disposal clause "
+                + ("does not require" if stated else "does not state")
+                + " written certification of disposal",
+                observed="false" if stated else "not stated",
+                required="written certification of disposal",
+            )
+
+
+RULES = [DisposalWindow, SanitizationStandard, DisposalCertification]

@@ -1,0 +1,96 @@
+"""DPA1xx: the district owns and controls student data."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Violation
+from ..model.agreement import Agreement
+from ..rule import Rule, RuleOptions, clause_path
+from ._common import clause_absent, term_not_stated
+
+
+class DistrictDataOwnership(Rule):
+    """The district must own and control the data; the vendor gets no rights beyond the service.
+
+    What it checks
+        ``clauses.ownership`` is present and states ``district_owns: true``,
+        ``district_controls: true`` and ``vendor_rights_limited_to_service: true``. Each term
+        that is false or not stated is its own finding; a missing clause is one finding at
+        the ``clauses`` key.
+
+    Why it matters
+        Ownership and control decide who may direct use, correction, disclosure and deletion.
+        A vendor that "co-owns" or licenses student data can keep using it after the service
+        ends. FERPA lets a district share records with a vendor without consent only when the
+        vendor is a school official under the district's *direct control*.
+
+    Legal basis (confidence as in DOMAIN.md)
+        - FERPA, 34 CFR 99.31(a)(1)(i)(B): outside party under the direct control of the
+          agency for the use and maintenance of records [P].
+        - NDPA Article II §1 "Student Data Property of LEA": data remains the property of and
+          under the control of the LEA [U for the exact NDPA wording; a close older-DPA
+          variant is V].
+        - California Education Code 49073.1: pupil records remain the property of and under
+          the control of the LEA [S]. Connecticut C.G.S. 10-234bb(a)(1): data is not the
+          property of or under the control of the contractor [P].
+
+    Options
+        ``require_control`` (default true): also require ``district_controls: true``.
+        ``require_vendor_rights_limited`` (default true): also require
+        ``vendor_rights_limited_to_service: true``.
+
+    Passing example::
+
+        ownership:
+          citation: Article II, Section 1
+          text: All student data remains the property of and under the control of the LEA.
+          district_owns: true
+          district_controls: true
+          vendor_rights_limited_to_service: true
+
+    Failing example (vendor keeps a license; control not stated)::
+
+        ownership:
+          citation: Section 4
+          text: The district owns its data and grants the vendor a perpetual license to it.
+          district_owns: true
+          vendor_rights_limited_to_service: false
+    """
+
+    code = "DPA101"
+    slug = "district-data-ownership"
+    clause = "ownership"
+    tags = ("ownership", "ferpa", "ndpa")
+
+    class Options(RuleOptions):
+        require_control: bool = True
+        require_vendor_rights_limited: bool = True
+
+    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
+        clause = agreement.clauses.ownership
+        if clause is None:
+            yield clause_absent("ownership", "district owns and controls the data")
+            return
+        terms = [("district_owns", "that the district owns the data", "the district owns the data")]
+        if options.require_control:
+            terms.append(("district_controls", "that the district controls the data",
+                          "the district controls the data"))
+        if options.require_vendor_rights_limited:
+            terms.append(("vendor_rights_limited_to_service",
+                          "that the vendor's rights are limited to providing the service",
+                          "the vendor gets no rights beyond providing the service"))
+        for term, what, required in terms:
+            value = getattr(clause, term)
+            if value is None:
+                yield term_not_stated("ownership", term, what, required)
+            elif value is False:
+                yield Violation(
+                    clause_path("ownership", term),
+                    f"the ownership clause denies {what.removeprefix('that ')} ({term}: false)",
+                    observed="false",
+                    required=required,
+                )
+
+
+RULES = [DistrictDataOwnership]
