@@ -62,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every available rule")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="rule code (DPA201) or slug (breach-notice-window)")
-    sub.add_parser("schema", help="print the agreement JSON Schema")
+    schema_cmd = sub.add_parser("schema", help="print the agreement JSON Schema")
+    schema_cmd.add_argument("--generate", action="store_true",
+                            help="generate it from the models instead of printing the packaged file "
+                                 "(for maintainers regenerating the packaged schema)")
     return parser
 
 
@@ -102,7 +105,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "schema":
         from . import schema
 
-        out.write(schema.dumps(schema.packaged()))
+        out.write(schema.dumps(schema.generate() if args.generate else schema.packaged()))
         return ExitCode.OK
 
     from .plugins import get_plugin_manager

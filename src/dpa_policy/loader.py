@@ -206,7 +206,11 @@ class _Builder:
             event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                self._node_value(stack, event, self._scalar(event), 1)
+                if stack and stack[-1].pending_key is None and type(stack[-1].container) is dict:
+                    self._count(1, _pos(event.start_mark))
+                    self._key(stack[-1], event, _pos(event.start_mark))  # keys stay raw text
+                else:
+                    self._node_value(stack, event, self._scalar(event), 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 start = _pos(event.start_mark)
                 if len(stack) >= MAX_DEPTH:

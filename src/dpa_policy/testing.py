@@ -1,0 +1,196 @@
+"""Golden cases for rules: agreement snippets and the findings they must (and must not) produce.
+
+A case file is YAML, one per rule::
+
+    rule: DPA201
+    cases:
+      - name: five business days can span seven calendar days
+        agreement:                      # deep-merged onto the base agreement
+          clauses:
+            breach_notification:
+              window: 5 business days
+        expect:                         # exactly these findings of this rule, in any order
+          - pointer: /clauses/breach_notification/window
+            message_contains: up to 7 calendar days
+            observed: 5 business days
+      - name: the NDPA's own window passes
+        agreement:
+          clauses:
+            breach_notification: {window: 72 hours}
+        expect: []                      # must produce no finding
+      - name: a stricter district maximum
+        options: {max_window: 48 hours} # the rule's options for this case
+        expect: [{pointer: /clauses/breach_notification/window}]
+
+Each case starts from a base agreement that passes every built-in rule (``base:`` in the
+file may name another one, relative to the case file), merges ``agreement`` onto it (a
+``null`` removes a key, so ``breach_notification: null`` makes the clause absent), writes it
+as YAML and sends it through the real pipeline: strict loader, JSON Schema, model, rule.
+A case whose agreement does not load fails with the input problems, so cases cannot rot.
+
+pytest users call :func:`load_case_file` and :func:`run_case` (see tests/rules), and
+``dpa-policy verify`` will run a pack's cases with them.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import AgreementDocument
+from .engine import evaluate
+from .findings import Finding
+from .loader import LoadFailed, load_text, read_text
+from .policy import ResolvedPolicy, ResolvedRule
+from .registry import RuleRegistry
+
+_EXPECT_KEYS = {"pointer", "message_contains", "observed", "required"}
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    name: str
+    agreement: dict[str, Any]
+    options: dict[str, Any]
+    expect: list[dict[str, Any]]
+    base: Path | None
+    source: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}: {self.name}"
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class CaseFileError(Exception):
+    """A case file is malformed; the message names the file and the case."""
+
+
+def load_case_file(path: Path) -> list[Case]:
+    try:
+        data = load_text(read_text(path)).data
+    except LoadFailed as failed:
+        first = failed.problems[0]
+        raise CaseFileError(f"{path}:{first.position.line}:{first.position.column}: {first.message}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases"), list):
+        raise CaseFileError(f"{path}: a case file needs 'rule: CODE' and a list of 'cases'")
+    base = (path.parent / data["base"]) if data.get("base") else None
+    cases = []
+    for index, raw in enumerate(data["cases"]):
+        where = f"{path}: case {index + 1}"
+        if not isinstance(raw, dict) or not raw.get("name"):
+            raise CaseFileError(f"{where}: every case needs a name")
+        unknown = set(raw) - {"name", "agreement", "options", "expect"}
+        if unknown:
+            raise CaseFileError(f"{where} ({raw['name']}): unknown key(s) {', '.join(sorted(unknown))}")
+        if "expect" not in raw or not isinstance(raw["expect"], list):
+            raise CaseFileError(f"{where} ({raw['name']}): 'expect' must be a list (use [] for no finding)")
+        for item in raw["expect"]:
+            if not isinstance(item, dict) or "pointer" not in item or set(item) - _EXPECT_KEYS:
+                raise CaseFileError(f"{where} ({raw['name']}): each expectation needs 'pointer' and may have "
+                                    "message_contains, observed, required")
+        cases.append(Case(data["rule"], str(raw["name"]), raw.get("agreement") or {}, raw.get("options") or {},
+                          raw["expect"], base, str(path)))
+    return cases
+
+
+def base_agreement_text(base: Path | None = None) -> str:
+    if base is not None:
+        return read_text(base)
+    return resources.files("dpa_policy").joinpath("testdata", "base-agreement.yaml").read_text("utf-8")
+
+
+def merge(base: Any, patch: Any) -> Any:
+    """Deep merge: mappings merge key by key, a None value removes the key, anything else replaces."""
+    if not isinstance(base, dict) or not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    merged = copy.deepcopy(base)
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        elif key in merged:
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def run_case(case: Case, registry: RuleRegistry) -> CaseResult:
+    from . import schema
+    from .model.agreement import Agreement
+
+    result = CaseResult(case)
+    entry = registry.get(case.rule)
+    if entry is None:
+        result.problems.append(f"unknown rule {case.rule!r}")
+        return result
+    try:
+        options = entry.rule.Options.model_validate(case.options)
+    except Exception as exc:  # noqa: BLE001 - reported as a case failure
+        result.problems.append(f"invalid options for {case.rule}: {exc}")
+        return result
+
+    data = merge(load_text(base_agreement_text(case.base)).data, case.agreement)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    try:
+        loaded = load_text(text)
+    except LoadFailed as failed:
+        result.problems.extend(f"agreement does not load: {p.message}" for p in failed.problems)
+        return result
+    input_problems = schema.validate(loaded.data, loaded.source_map)
+    if input_problems:
+        result.problems.extend(f"agreement is invalid: {p.message}" for p in input_problems)
+        return result
+    doc = AgreementDocument(Path("<case>"), Agreement.model_validate(loaded.data), loaded.source_map)
+    policy = ResolvedPolicy("case", case.source, (ResolvedRule(entry.rule(), entry, entry.rule.default_severity, options),))
+    findings, crashes = evaluate(doc, policy, f"{case.source} [{case.name}]")
+    for crash in crashes:
+        result.problems.append(f"rule crashed: {crash.error}")
+    result.findings = findings
+    result.problems.extend(_compare(case.expect, findings))
+    return result
+
+
+def _compare(expected: list[dict[str, Any]], findings: list[Finding]) -> list[str]:
+    unmatched = list(findings)
+    problems = []
+    for want in expected:
+        match = next((f for f in unmatched if _matches(want, f)), None)
+        if match is None:
+            problems.append(f"expected a finding {want}, got: " + (_show(unmatched) or "no finding"))
+        else:
+            unmatched.remove(match)
+    for extra in unmatched:
+        problems.append(f"unexpected finding: {_show([extra])}")
+    return problems
+
+
+def _matches(want: dict[str, Any], finding: Finding) -> bool:
+    if finding.pointer != want["pointer"]:
+        return False
+    if "message_contains" in want and str(want["message_contains"]) not in finding.message:
+        return False
+    for key in ("observed", "required"):
+        if key in want and str(want[key]) != (getattr(finding, key) or ""):
+            return False
+    return True
+
+
+def _show(findings: list[Finding]) -> str:
+    return "; ".join(f"{f.pointer} {f.message!r} (observed={f.observed!r})" for f in findings)

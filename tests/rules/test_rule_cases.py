@@ -1,0 +1,54 @@
+"""Every YAML case under tests/rules/cases runs through the real pipeline (dpa_policy.testing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dpa_policy.plugins import get_plugin_manager
+from dpa_policy.registry import RuleRegistry
+from dpa_policy.testing import load_case_file, run_case
+
+CASES_DIR = Path(__file__).parent / "cases"
+CASE_FILES = sorted(CASES_DIR.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def registry() -> RuleRegistry:
+    return RuleRegistry.from_plugins(get_plugin_manager())
+
+
+def _all_cases():
+    for path in CASE_FILES:
+        for case in load_case_file(path):
+            yield pytest.param(case, id=case.id)
+
+
+@pytest.mark.parametrize("case", _all_cases())
+def test_rule_case(case, registry):
+    result = run_case(case, registry)
+    assert result.ok, "\n".join(result.problems)
+
+
+def test_every_builtin_rule_has_cases_that_pass_and_fail(registry):
+    """A rule without a passing and a failing case is untested."""
+    covered = {}
+    for path in CASE_FILES:
+        for case in load_case_file(path):
+            covered.setdefault(case.rule, set()).add(bool(case.expect))
+    missing = [e.code for e in registry if covered.get(e.code) != {True, False}]
+    assert not missing, f"rules without both a passing and a failing case: {missing}"
+
+
+def test_the_case_runner_catches_a_wrong_expectation(registry, tmp_path):
+    """The runner itself must be able to fail: a case expecting nothing from a failing window."""
+    path = tmp_path / "DPA201.yaml"
+    path.write_text(
+        "rule: DPA201\ncases:\n  - name: wrongly expects a pass\n    agreement:\n"
+        "      clauses:\n        breach_notification: {window: 10 business days}\n    expect: []\n"
+    )
+    (case,) = load_case_file(path)
+    result = run_case(case, registry)
+    assert not result.ok
+    assert "unexpected finding" in result.problems[0]

@@ -1,0 +1,153 @@
+"""The published JSON Schema and the messages schema and model errors produce."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dpa_policy import schema
+from dpa_policy.document import AgreementDocument, load_agreement
+from dpa_policy.testing import base_agreement_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_packaged_schema_matches_the_models():
+    """Fails when a model changes and the schema file was not regenerated.
+
+    Regenerate with: dpa-policy schema --generate > src/dpa_policy/schema/agreement-1.schema.json
+    """
+    assert schema.packaged() == schema.generate(), (
+        "src/dpa_policy/schema/agreement-1.schema.json is stale; regenerate it with "
+        "`python -m dpa_policy schema --generate > src/dpa_policy/schema/agreement-1.schema.json`"
+    )
+
+
+def test_packaged_schema_file_is_formatted_as_generated():
+    path = ROOT / "src/dpa_policy/schema/agreement-1.schema.json"
+    assert path.read_text("utf-8") == schema.dumps(schema.generate())
+
+
+def test_schema_is_a_valid_draft_2020_12_schema():
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(schema.packaged())
+
+
+def test_plain_jsonschema_accepts_the_sample_agreements():
+    """What check-jsonschema does with the published schema: safe_load, then validate."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema.packaged())
+    samples = sorted((ROOT / "agreements").glob("*.yaml"))
+    assert samples
+    for path in samples:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        # safe_load turns unquoted dates into date objects; JSON (and check-jsonschema's
+        # YAML loader) sees them as strings.
+        data = json.loads(json.dumps(data, default=str))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert not errors, f"{path.name}: {errors}"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "agreement.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def check(tmp_path: Path, old: str, new: str):
+    text = base_agreement_text()
+    assert old in text, old
+    result = load_agreement(write(tmp_path, text.replace(old, new, 1)))
+    assert isinstance(result, list), "expected input problems"
+    return [(p.code, p.position.line, p.message) for p in result]
+
+
+def line_of(snippet: str) -> int:
+    return base_agreement_text().splitlines().index(snippet) + 1
+
+
+def test_base_agreement_loads(tmp_path):
+    assert isinstance(load_agreement(write(tmp_path, base_agreement_text())), AgreementDocument)
+
+
+def test_misspelled_clause_gets_did_you_mean_at_its_key(tmp_path):
+    found = check(tmp_path, "  breach_notification:", "  breach_notifcation:")
+    assert found == [("DPA002", line_of("  breach_notification:"),
+                      "unknown field 'breach_notifcation' in clauses (did you mean 'breach_notification'?)")]
+
+
+def test_unknown_field_without_a_close_match_lists_the_allowed_fields(tmp_path):
+    ((code, _, message),) = check(tmp_path, "    district_owns: true", "    vibes: true")
+    assert code == "DPA002" and "allowed fields: citation, district_controls" in message
+
+
+def test_element_under_the_wrong_subject_says_where_it_belongs(tmp_path):
+    ((code, line, message),) = check(tmp_path, "      - parent_contact.email", "      - student_contact.email")
+    assert code == "DPA002" and line == line_of("      - parent_contact.email")
+    assert message == ("'student_contact.email' describes student data, not parent/guardian data: "
+                       "list it under data.student")
+
+
+def test_misspelled_element_gets_did_you_mean(tmp_path):
+    ((_, _, message),) = check(tmp_path, "      - parent_name.first_last", "      - parent_name.firstlast")
+    assert "did you mean 'parent_name.first_last'" in message
+    assert "data.parent_guardian.elements[0]" in message
+
+
+def test_number_where_text_is_meant_says_quote_it(tmp_path):
+    ((_, _, message),) = check(tmp_path, 'model_version: "2024.1"', "model_version: 2024.1")
+    assert message == 'term.model_version must be text, got 2024.1; quote it to mean text ("2024.1")'
+
+
+def test_ambiguous_days_unit_is_refused(tmp_path):
+    ((code, _, message),) = check(tmp_path, "window: 72 hours", "window: 3 days")
+    assert code == "DPA002"
+    assert 'write "3 calendar days" or "3 business days"' in message
+
+
+def test_explicit_null_is_not_silence(tmp_path):
+    ((_, _, message),) = check(tmp_path, "    district_owns: true", "    district_owns: null")
+    assert "remove the key if the contract is silent" in message
+
+
+def test_missing_required_field_is_named(tmp_path):
+    ((_, _, message),) = check(tmp_path, "  governing_state: FL\n", "")
+    assert message == "missing required field 'governing_state' in term"
+
+
+def test_wrong_format_version(tmp_path):
+    ((_, line, message),) = check(tmp_path, "dpa_version: 1", "dpa_version: 2")
+    assert line == line_of("dpa_version: 1") and message == "dpa_version must be 1, got 2"
+
+
+def test_not_a_url(tmp_path):
+    ((_, _, message),) = check(tmp_path, "privacy_policy: https://www.allhere.com/privacy-policy",
+                               "privacy_policy: www.allhere.com/privacy")
+    assert "is not a web address" in message
+
+
+def test_model_error_expiry_before_effective_points_at_expires(tmp_path):
+    ((code, line, message),) = check(tmp_path, "expires: 2027-06-30", "expires: 2023-06-30")
+    assert code == "DPA003" and line == line_of("  expires: 2027-06-30")
+    assert "expires (2023-06-30) before it takes effect (2024-07-01)" in message
+
+
+def test_model_error_impossible_date(tmp_path):
+    ((code, _, message),) = check(tmp_path, "effective: 2024-07-01", "effective: 2024-13-01")
+    assert code == "DPA003" and message.startswith("term.effective:")
+
+
+def test_empty_file(tmp_path):
+    result = load_agreement(write(tmp_path, "# nothing yet\n"))
+    assert [(p.code, p.message.split(":")[0]) for p in result] == [("DPA002", "file is empty")]
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", "42\n"])
+def test_document_that_is_not_a_mapping(tmp_path, text):
+    result = load_agreement(write(tmp_path, text))
+    assert result[0].code == "DPA002" and "must be a mapping" in result[0].message
