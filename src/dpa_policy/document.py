@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -29,14 +30,27 @@ def load_agreement(path: Path) -> AgreementDocument | list[InputProblem]:
         loaded = load_text(read_text(path))
     except LoadFailed as failed:
         return failed.problems
-    problems = schema.validate(loaded.data, loaded.source_map)
+    result = validate(loaded.data, loaded.source_map)
+    if isinstance(result, list):
+        return result
+    return AgreementDocument(path, result, loaded.source_map)
+
+
+def validate(data: Any, source_map: SourceMap) -> Agreement | list[InputProblem]:
+    """JSON Schema, then model: schema problems (DPA002) first, then model problems (DPA003).
+
+    The strict models accept nothing the schema rejects, so a document the models accept
+    skips jsonschema (which costs more than parsing the YAML). Only a rejected document
+    pays for jsonschema, to explain the rejection in the schema's terms.
+    """
+    try:
+        return Agreement.model_validate(data)
+    except ValidationError as exc:
+        first_failure = exc
+    problems = schema.validate(data, source_map)
     if problems:
         return problems
-    try:
-        agreement = Agreement.model_validate(loaded.data)
-    except ValidationError as exc:
-        return sorted(_model_problems(exc, loaded.source_map))
-    return AgreementDocument(path, agreement, loaded.source_map)
+    return sorted(_model_problems(first_failure, source_map))
 
 
 def _model_problems(exc: ValidationError, source_map: SourceMap) -> list[InputProblem]:

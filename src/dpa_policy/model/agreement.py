@@ -30,6 +30,7 @@ from pydantic import (
     create_model,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
@@ -59,6 +60,8 @@ DurationField = Annotated[
 ]
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
+# Dates arrive as ISO text from YAML (the loader keeps them as written); parse that text.
+IsoDate = Annotated[date, Field(strict=False)]
 StateCode = Literal[US_STATES]  # type: ignore[valid-type]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", examples=["https://www.example.com/privacy"])]
 
@@ -67,7 +70,25 @@ Stated = SkipJsonSchema[None]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Base of every model: unknown fields forbidden, strict types, no explicit null.
+
+    Strictness keeps the models at least as strict as the JSON Schema generated from them:
+    :mod:`dpa_policy.document` validates with the models first and consults the (slower)
+    schema only to explain a rejection, so anything the models accept must be schema-valid.
+    tests/test_model_schema_agreement.py checks that property on generated documents.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_explicit_null(cls, data: Any) -> Any:
+        # The schema omits null everywhere: silence is an absent key, never `key: null`.
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if value is None:
+                    raise ValueError(f"{key} is null; leave the key out when the contract is silent")
+        return data
 
 
 # --------------------------------------------------------------------------------- parties
@@ -106,8 +127,8 @@ class Product(Strict):
 
 # ------------------------------------------------------------------------------------ term
 class Term(Strict):
-    effective: date
-    expires: date | Stated = None
+    effective: IsoDate
+    expires: IsoDate | Stated = None
     governing_state: StateCode
     model: Literal["ndpa", "state_dpa", "custom"] = Field(
         description="The template the agreement follows: the SDPC National DPA, a state "
@@ -318,6 +339,14 @@ class Agreement(Strict):
     )
 
     dpa_version: Literal[1] = Field(description="Version of this agreement format.")
+
+    @field_validator("dpa_version", mode="before")
+    @classmethod
+    def _version_is_an_integer(cls, value: Any) -> Any:
+        # Literal[1] would also take True and 1.0, which the schema's const rejects.
+        if type(value) is not int:
+            raise ValueError(f"dpa_version must be the integer 1, got {value!r}")
+        return value
     id: NonEmptyStr = Field(description="The district's identifier for this agreement.")
     title: str | Stated = None
     parties: Parties
