@@ -151,3 +151,20 @@ def test_empty_file(tmp_path):
 def test_document_that_is_not_a_mapping(tmp_path, text):
     result = load_agreement(write(tmp_path, text))
     assert result[0].code == "DPA002" and "must be a mapping" in result[0].message
+
+
+def test_check_jsonschema_validates_agreements_with_the_published_schema(tmp_path):
+    """The real check-jsonschema CLI (a test dependency), as a district's CI would run it."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    assert exe, "check-jsonschema is a test dependency: pip install -e '.[test]'"
+    schema_file = ROOT / "src/dpa_policy/schema/agreement-1.schema.json"
+    samples = [str(p) for p in sorted((ROOT / "agreements").glob("*.yaml"))]
+    ok = subprocess.run([exe, "--schemafile", str(schema_file), *samples], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = write(tmp_path, base_agreement_text().replace("  breach_notification:", "  breach_notifcation:"))
+    failed = subprocess.run([exe, "--schemafile", str(schema_file), str(bad)], capture_output=True, text=True)
+    assert failed.returncode == 1 and "breach_notifcation" in failed.stdout

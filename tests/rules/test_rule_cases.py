@@ -25,7 +25,7 @@ def _all_cases():
             yield pytest.param(case, id=case.id)
 
 
-@pytest.mark.parametrize("case", _all_cases())
+@pytest.mark.parametrize("case", list(_all_cases()))
 def test_rule_case(case, registry):
     result = run_case(case, registry)
     assert result.ok, "\n".join(result.problems)

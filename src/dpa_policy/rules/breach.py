@@ -195,7 +195,9 @@ class BreachNoticeRecipient(Rule):
         if clause is None:
             yield clause_absent(CLAUSE, required)
         elif not clause.recipients:
-            yield term_not_stated(CLAUSE, "recipients", "who is notified", required)
+            yield Violation(clause_path(CLAUSE, "recipients"),
+                            "the breach notification clause does not state who is notified (recipients lists no one)",
+                            observed="not stated", required=required)
         elif "district" not in clause.recipients:
             yield Violation(
                 clause_path(CLAUSE, "recipients"),
@@ -248,7 +250,8 @@ class BreachNoticeContents(Rule):
             default_factory=lambda: [
                 "reporter_contact", "information_types", "breach_date", "law_enforcement_delay",
                 "incident_description",
-            ]
+            ],
+            min_length=1,
         )
 
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:

@@ -36,8 +36,8 @@ _CAPABILITY: dict[str, dict[str, str | None]] = {
 
 
 def achievable(entry: Sanitization) -> str | None:
-    """The level a method reaches on its media. Unspecified media may be flash, so it gets
-    the weaker of the magnetic and flash results."""
+    """The level a method reaches on its media. Unspecified media may be magnetic or flash,
+    so it gets the weaker of the two results."""
     table = _CAPABILITY[entry.method]
     if entry.media == "unspecified":
         levels = [table.get("magnetic"), table.get("flash")]
@@ -152,9 +152,13 @@ class SanitizationStandard(Rule):
         - shred, disintegrate, pulverize, incinerate, melt: Destroy;
         - plain delete: no sanitization level.
 
-        Media that is ``unspecified`` is treated as flash. With
-        ``require_flash_coverage`` (default true), at least one entry must cover flash or
-        unspecified media, since hosted services store data on flash.
+        Media that is ``unspecified`` may be magnetic or flash, so an entry for it reaches
+        only what its method reaches on both (block erase, which works on flash only, proves
+        nothing on unspecified media). Naming a standard does not raise the level: the method
+        and the media decide it. With ``require_flash_coverage`` (default true), at least one
+        entry must cover flash or unspecified media, since hosted services store data on
+        flash. A level the contract claims but the method cannot reach is named in the
+        finding when the entry fails; it is not a finding by itself.
 
     Why it matters
         "Securely deleted" means nothing without a method and media: a single overwrite pass
@@ -198,13 +202,13 @@ class SanitizationStandard(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.disposal
         if clause is None:
-            yield clause_absent(CLAUSE, f"sanitization to NIST SP 800-88 {options.minimum_level}")
+            yield clause_absent(CLAUSE, f"sanitization to NIST SP 800-88 {options.minimum_level.capitalize()}")
             return
         if not clause.sanitization:
             yield Violation(clause_path(CLAUSE, "sanitization"),
                             "the disposal clause names no sanitization method (sanitization is empty or absent)",
                             observed="not stated",
-                            required=f"a method reaching NIST SP 800-88 {options.minimum_level}")
+                            required=f"a method reaching NIST SP 800-88 {options.minimum_level.capitalize()}")
             return
         for index, entry in enumerate(clause.sanitization):
             minimum = options.minimum_level
@@ -215,11 +219,13 @@ class SanitizationStandard(Rule):
                 continue
             reach = achievable(entry)
             method = entry.method.replace("_", " ")
-            if entry.media == "unspecified" and reach is None and _CAPABILITY[entry.method]:
-                best = ", ".join(f"{lvl.capitalize()} on {media} media"
-                                 for media, lvl in sorted(_CAPABILITY[entry.method].items()))
-                detail = (f"{method} reaches at best {best}; on unspecified media, which may be flash, "
-                          "it proves no NIST SP 800-88 level")
+            if entry.media == "unspecified" and _CAPABILITY[entry.method]:
+                table = _CAPABILITY[entry.method]
+                best = ", ".join(f"{lvl.capitalize()} on {media} media" for media, lvl in sorted(table.items()))
+                weak = [m for m in ("magnetic", "flash") if _RANK[table.get(m)] < _RANK[minimum]]
+                detail = (f"{method} reaches at best {best}; the media is unspecified and may be "
+                          f"{' or '.join(weak)}, where it "
+                          + (f"reaches {reach.capitalize()}" if reach else "proves no NIST SP 800-88 level"))
             else:
                 detail = f"{method} on {entry.media} media reaches "
                 detail += f"NIST SP 800-88 {reach.capitalize()} at best" if reach else "no NIST SP 800-88 level"
@@ -230,7 +236,7 @@ class SanitizationStandard(Rule):
             yield Violation(
                 clause_path(CLAUSE, "sanitization", index),
                 f"{detail}; the policy requires {minimum.capitalize()}",
-                observed=(reached or "none").capitalize(),
+                observed=reached.capitalize() if reached else "no level",
                 required=f"{minimum.capitalize()} on {entry.media} media",
             )
         standards = {e.standard for e in clause.sanitization if e.standard}

@@ -16,8 +16,8 @@ class DistrictDataOwnership(Rule):
     What it checks
         ``clauses.ownership`` is present and states ``district_owns: true``,
         ``district_controls: true`` and ``vendor_rights_limited_to_service: true``. Each term
-        that is false or not stated is its own finding; a missing clause is one finding at
-        the ``clauses`` key.
+        that is false or not stated is its own finding; a missing clause is one finding
+        (pointer ``/clauses/ownership``, located at the ``clauses`` key).
 
     Why it matters
         Ownership and control decide who may direct use, correction, disclosure and deletion.
@@ -72,22 +72,25 @@ class DistrictDataOwnership(Rule):
         if clause is None:
             yield clause_absent("ownership", "district owns and controls the data")
             return
-        terms = [("district_owns", "that the district owns the data", "the district owns the data")]
+        # (term, what an absent term fails to state, what a false term says, the requirement)
+        terms = [("district_owns", "that the district owns the data",
+                  "the district does not own the data", "the district owns the data")]
         if options.require_control:
             terms.append(("district_controls", "that the district controls the data",
-                          "the district controls the data"))
+                          "the district does not control the data", "the district controls the data"))
         if options.require_vendor_rights_limited:
             terms.append(("vendor_rights_limited_to_service",
                           "that the vendor's rights are limited to providing the service",
+                          "the vendor gets rights beyond providing the service",
                           "the vendor gets no rights beyond providing the service"))
-        for term, what, required in terms:
+        for term, unstated, denied, required in terms:
             value = getattr(clause, term)
             if value is None:
-                yield term_not_stated("ownership", term, what, required)
+                yield term_not_stated("ownership", term, unstated, required)
             elif value is False:
                 yield Violation(
                     clause_path("ownership", term),
-                    f"the ownership clause denies {what.removeprefix('that ')} ({term}: false)",
+                    f"the data ownership clause says {denied} ({term}: false)",
                     observed="false",
                     required=required,
                 )
