@@ -1,0 +1,138 @@
+"""The shipped sample agreements, pinned: what the default policy says about each one.
+
+Every file in agreements/ is run through the same path as ``dpa-policy check`` (plugin
+manager, rule registry, the packaged default policy, app.run). Each sample is written to
+show particular findings, so its findings are pinned exactly, as a multiset of
+(code, JSON pointer): a rule change that adds, drops or moves a finding on a realistic
+agreement fails here and has to be looked at. A new sample must be added to EXPECTED.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dpa_policy.app import RunConfig, run
+from dpa_policy.findings import INPUT_CODES, Severity
+from dpa_policy.plugins import get_plugin_manager
+from dpa_policy.policy import default_policy_path, load_policy
+from dpa_policy.registry import RuleRegistry
+from dpa_policy.report import RunReport
+
+AGREEMENTS = Path(__file__).resolve().parent.parent / "agreements"
+
+BREACH = "/clauses/breach_notification"
+DISPOSAL = "/clauses/disposal"
+
+# file name -> the findings it must produce under the default policy, as (code, pointer).
+EXPECTED: dict[str, list[tuple[str, str]]] = {
+    # M-DCPS (FL), district addendum: the clearinghouse's "promptly" + single-pass overwrite
+    # disposal text; breach notice lacks the reporter and law-enforcement items (warnings).
+    "allhere.yaml": [
+        ("DPA204", f"{BREACH}/contents"),  # reporter_contact
+        ("DPA204", f"{BREACH}/contents"),  # law_enforcement_delay
+        ("DPA501", f"{DISPOSAL}/on_request/within"),
+        ("DPA501", f"{DISPOSAL}/at_termination/within"),
+        ("DPA502", f"{DISPOSAL}/sanitization/0"),
+    ],
+    # M-DCPS (FL), NDPA 2.2: passes every rule.
+    "clever.yaml": [],
+    # M-DCPS (FL), district addendum: same disposal text as AllHere, and no audit clause.
+    "dashpass.yaml": [
+        ("DPA301", "/clauses/audit"),
+        ("DPA501", f"{DISPOSAL}/on_request/within"),
+        ("DPA501", f"{DISPOSAL}/at_termination/within"),
+        ("DPA502", f"{DISPOSAL}/sanitization/0"),
+    ],
+    # M-DCPS (FL), district agreement: 5 business days from confirmation can span 7 calendar days.
+    "schoology.yaml": [
+        ("DPA201", f"{BREACH}/window"),
+    ],
+    # Lakeview CSD (NY), Education Law 2-d: New York's 7 calendar days from discovery.
+    "readwell.yaml": [
+        ("DPA201", f"{BREACH}/window"),
+    ],
+    # Willow Creek CUSD 207 (IL), vendor SOPPA addendum: 30 calendar days after determination.
+    "stepwise.yaml": [
+        ("DPA201", f"{BREACH}/window"),
+        ("DPA202", f"{BREACH}/trigger"),
+    ],
+    # Cedar Hollow ISD (TX), vendor addendum: marketing to parents allowed, silent on
+    # profiling; breach notice to affected users only.
+    "brightleaf.yaml": [
+        ("DPA203", f"{BREACH}/recipients"),
+        ("DPA401", "/clauses/data_use/prohibits/marketing"),
+        ("DPA401", "/clauses/data_use/prohibits/non_educational_profiling"),
+    ],
+    # Fairview County PS (VA), division agreement: DoD 5220.22-M overwrite as the only standard.
+    "routewise.yaml": [
+        ("DPA502", f"{DISPOSAL}/sanitization/0"),
+        ("DPA502", f"{DISPOSAL}/sanitization/0/standard"),
+    ],
+    # Aspen Valley SD RE-4 (CO), vendor addendum, expired: license to the vendor, control not
+    # stated, no certificate of destruction.
+    "harborlight.yaml": [
+        ("DPA101", "/clauses/ownership/district_controls"),
+        ("DPA101", "/clauses/ownership/vendor_rights_limited_to_service"),
+        ("DPA503", f"{DISPOSAL}/written_certification"),
+    ],
+    # Harwick PS (CT), NDPA 2.0 with Connecticut terms: passes every rule.
+    "tessellate.yaml": [],
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> RunReport:
+    pm = get_plugin_manager()
+    registry = RuleRegistry.from_plugins(pm)
+    policy = load_policy(default_policy_path(), registry)
+    return run(RunConfig(paths=(str(AGREEMENTS),)), policy, pm)
+
+
+@pytest.fixture(scope="module")
+def results(report: RunReport) -> dict:
+    return {Path(r.path).name: r for r in report.results}
+
+
+def test_every_sample_is_pinned(results):
+    """A sample without expectations is untested; an expectation without a file is stale."""
+    assert sorted(results) == sorted(EXPECTED)
+
+
+def test_no_rule_crashed(report):
+    assert report.crashes == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_loads_without_input_errors(name, results):
+    result = results[name]
+    input_problems = [f"{f.line}:{f.column} {f.code} {f.message}" for f in result.findings if f.code in INPUT_CODES]
+    assert not input_problems, f"{name} does not load:\n" + "\n".join(input_problems)
+    assert result.loaded
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_findings(name, results):
+    actual = Counter((f.code, f.pointer) for f in results[name].findings)
+    expected = Counter(EXPECTED[name])
+    assert actual == expected, (
+        f"{name}: unexpected {sorted((actual - expected).elements())}, "
+        f"missing {sorted((expected - actual).elements())}"
+    )
+
+
+def test_passing_samples_are_exactly_those_without_errors(report, results):
+    passed = {name for name, result in results.items() if result.passed(report.fail_on)}
+    assert passed, "at least one shipped sample must pass the default policy"
+    assert passed == {"clever.yaml", "tessellate.yaml"}
+    assert report.fail_on is Severity.ERROR
+
+
+def test_every_default_policy_rule_fires_on_some_sample(report):
+    """Each rule of the default policy has a real-looking agreement that trips it."""
+    enabled = {rule.code for rule in report.policy.rules}
+    fired = {f.code for f in report.findings}
+    assert enabled, "the default policy enables no rules"
+    assert enabled - fired == set(), f"rules that no sample triggers: {sorted(enabled - fired)}"
