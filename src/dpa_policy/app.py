@@ -14,7 +14,7 @@ from .document import load_agreement
 from .engine import evaluate, input_findings
 from .errors import NothingToCheck, UsageError
 from .findings import Severity
-from .policy import ResolvedPolicy
+from .policy import PolicySet, ResolvedPolicy
 from .report import AgreementResult, RunReport
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
@@ -49,21 +49,26 @@ def discover(paths: tuple[str, ...]) -> list[str]:
     return sorted(found)
 
 
-def run(config: RunConfig, policy: ResolvedPolicy, pm: pluggy.PluginManager | None = None, tool_version: str = "") -> RunReport:
+def run(config: RunConfig, policy: "PolicySet | ResolvedPolicy", pm: pluggy.PluginManager | None = None,
+        tool_version: str = "") -> RunReport:
+    """Check every discovered agreement. With a :class:`PolicySet`, each agreement is checked
+    against the policy resolved for its governing state (state packs included)."""
     files = discover(config.paths)
     if not files and not config.allow_empty:
         raise NothingToCheck(
             "no agreement files (*.yaml, *.yml) found in " + ", ".join(config.paths or (DEFAULT_PATH,))
             + "; a run that checks nothing is not a pass (use --allow-empty to accept it)"
         )
-    report = RunReport(policy=policy, fail_on=config.fail_on, tool_version=tool_version)
+    policy_for = policy.for_state if isinstance(policy, PolicySet) else (lambda state: policy)
+    report = RunReport(policy=policy_for(None), fail_on=config.fail_on, tool_version=tool_version)
     for display in files:
         loaded = load_agreement(Path(display))
         if isinstance(loaded, list):
             report.results.append(AgreementResult(display, input_findings(loaded, display)))
             continue
-        findings, crashes = evaluate(loaded, policy, display)
-        report.results.append(AgreementResult(display, findings, loaded.agreement))
+        applied = policy_for(loaded.agreement.term.governing_state)
+        findings, crashes = evaluate(loaded, applied, display)
+        report.results.append(AgreementResult(display, findings, loaded.agreement, applied))
         report.crashes.extend(crashes)
     report.sort()
     return report

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from .errors import DpaPolicyError, SetupError, UsageError
+from .plugins import AUTOLOAD_ENV
 from .report import ExitCode
 
 EPILOG = """\
@@ -43,29 +44,49 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--version", action="store_true", help="print the version and loaded plugins, and exit")
     parser.add_argument("--debug", action="store_true", help="print a traceback on internal errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    # Options every subcommand takes, after its name: `dpa-policy check --disable-plugin ny`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                        help="do not load the installed plugin NAME (repeatable); "
+                             f"{AUTOLOAD_ENV}=1 loads none")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    with_policy = argparse.ArgumentParser(add_help=False)
+    with_policy.add_argument("--policy", metavar="FILE",
+                             help="policy file (default: the shipped NDPA baseline, policies/default.yaml)")
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     check = sub.add_parser("check", help="check agreements against a policy", epilog=EPILOG,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+                           parents=[common, with_policy], formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="agreement files or folders (default: agreements/)")
-    check.add_argument("--policy", metavar="FILE", help="policy file (default: the shipped NDPA baseline)")
-    check.add_argument("--format", default="text", metavar="FORMAT", help="output format: text (default) or json")
+    check.add_argument("--format", default="text", metavar="FORMAT",
+                       help="output format: text (default), json, or one a plugin adds (see `dpa-policy plugins`)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--fail-on", default="error", choices=("error", "warning"),
                        help="lowest severity that fails the run (default: error)")
     check.add_argument("--allow-empty", action="store_true",
                        help="exit 0 instead of 2 when no agreement files are found")
 
-    sub.add_parser("rules", help="list every available rule")
-    explain = sub.add_parser("explain", help="print a rule's documentation")
+    sub.add_parser("rules", help="list every available rule", parents=[common])
+    explain = sub.add_parser("explain", help="print a rule's documentation", parents=[common])
     explain.add_argument("rule", metavar="RULE", help="rule code (DPA201) or slug (breach-notice-window)")
     schema_cmd = sub.add_parser("schema", help="print the agreement JSON Schema")
     schema_cmd.add_argument("--generate", action="store_true",
                             help="generate it from the models instead of printing the packaged file "
                                  "(for maintainers regenerating the packaged schema)")
+    sub.add_parser("plugins", help="list loaded plugins with their versions and what they provide",
+                   parents=[common])
+    policy_cmd = sub.add_parser("policy", help="inspect a policy")
+    policy_sub = policy_cmd.add_subparsers(dest="policy_command", metavar="ACTION", parser_class=_Parser)
+    show = policy_sub.add_parser("show", help="print the resolved policy and the layer that set each value",
+                                 parents=[common, with_policy])
+    show.add_argument("--state", metavar="XX", help="resolve for agreements governed by this state's law (adds its packs)")
+    verify = sub.add_parser("verify", help="run rule packs' golden cases", parents=[common])
+    verify.add_argument("targets", nargs="*", metavar="PACK_OR_FOLDER",
+                        help="plugin names or folders of case files (default: every loaded plugin)")
     return parser
 
 
@@ -101,17 +122,18 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         out.write(version_text())
         return ExitCode.OK
     if args.command is None:
-        raise UsageError("a command is required: check, rules, explain or schema (see --help)")
+        raise UsageError("a command is required: check, rules, explain, schema, plugins, policy or verify (see --help)")
     if args.command == "schema":
         from . import schema
 
         out.write(schema.dumps(schema.generate() if args.generate else schema.packaged()))
         return ExitCode.OK
+    if args.command == "policy" and args.policy_command is None:
+        raise UsageError("policy needs an action: show")
 
-    from .plugins import get_plugin_manager
     from .registry import RuleRegistry
 
-    pm = get_plugin_manager()
+    pm = plugin_manager(args.disable_plugin)
     registry = RuleRegistry.from_plugins(pm)
     if args.command == "rules":
         from .explain import rules_table
@@ -123,30 +145,62 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(explain(registry, args.rule))
         return ExitCode.OK
-    return _check(args, pm, registry, out)
+    if args.command == "plugins":
+        from .explain import plugins_table
+
+        out.write(plugins_table(pm, registry))
+        return ExitCode.OK
+    if args.command == "verify":
+        from .verify import verify
+
+        text, ok = verify(pm, registry, args.targets)
+        out.write(text)
+        return ExitCode.OK if ok else ExitCode.FINDINGS
+    policy_set = load_policy_set(args.policy, pm, registry)
+    if args.command == "policy":
+        from .explain import policy_show
+
+        state = args.state.upper() if args.state else None
+        from .model.vocabulary import US_STATES
+
+        if state is not None and state not in US_STATES:
+            raise UsageError(f"--state must be a two-letter US state code, got {args.state!r}")
+        out.write(policy_show(policy_set, state))
+        return ExitCode.OK
+    return _check(args, pm, policy_set, out)
 
 
-def _check(args: argparse.Namespace, pm, registry, out: TextIO) -> int:
+def plugin_manager(disabled: list[str]):
+    from .plugins import get_plugin_manager
+
+    autoload = os.environ.get(AUTOLOAD_ENV, "").strip().lower() not in ("1", "true", "yes")
+    return get_plugin_manager(autoload=autoload, blocked=tuple(disabled))
+
+
+def load_policy_set(policy_arg: str | None, pm, registry):
+    from .policy import PolicySet, collect_presets, default_policy_path
+
+    presets = collect_presets(pm)
+    if policy_arg:
+        policy_path = Path(policy_arg)
+        if not policy_path.is_file():
+            raise UsageError(f"policy file not found: {policy_arg}")
+        return PolicySet(policy_path, registry, presets)
+    return PolicySet(default_policy_path(), registry, presets, display="default policy (NDPA baseline)")
+
+
+def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
     from . import __version__
     from .app import RunConfig, run
     from .findings import Severity
-    from .policy import default_policy_path, load_policy
 
     reporters = {}
     for found in pm.hook.dpa_policy_reporters():
         reporters.update(found)
     if args.format not in reporters:
         raise UsageError(f"unknown format {args.format!r}; available: {', '.join(sorted(reporters))}")
-    if args.policy:
-        policy_path = Path(args.policy)
-        if not policy_path.is_file():
-            raise UsageError(f"policy file not found: {args.policy}")
-        policy = load_policy(policy_path, registry)
-    else:
-        policy = load_policy(default_policy_path(), registry, display="default policy (NDPA baseline)")
-
     config = RunConfig(paths=tuple(args.paths), fail_on=Severity.parse(args.fail_on), allow_empty=args.allow_empty)
-    report = run(config, policy, pm, tool_version=__version__)
+    report = run(config, policy_set, pm, tool_version=__version__)
     text = reporters[args.format]().render(report)
     if args.output:
         write_atomic(Path(args.output), text)
@@ -175,5 +229,15 @@ def version_text() -> str:
     from . import __version__
     from .loader import LIBYAML
 
-    return (f"dpa-policy {__version__} (Python {sys.version.split()[0]}, "
+    text = (f"dpa-policy {__version__} (Python {sys.version.split()[0]}, "
             f"YAML parser: {'libyaml' if LIBYAML else 'pure Python'})\n")
+    try:
+        from .plugins import list_plugins
+
+        pm = plugin_manager([])
+        packs = [p for p in list_plugins(pm) if not p.builtin]
+    except SetupError as exc:
+        return text + f"plugins: failed to load: {exc}\n"
+    if packs:
+        text += "plugins: " + ", ".join(f"{p.name} ({p.distribution} {p.version})" for p in packs) + "\n"
+    return text

@@ -48,6 +48,7 @@ def evaluate(doc: AgreementDocument, policy: ResolvedPolicy, display: str) -> tu
                 pointer=json_pointer(path),
                 observed=violation.observed,
                 required=violation.required,
+                layer=resolved.required_by,
             ))
     return findings, crashes
 

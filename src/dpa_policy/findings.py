@@ -9,8 +9,8 @@ findings too, with reserved codes (``INPUT_CODES``), so every reporter shows the
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Union
+from dataclasses import dataclass
+from typing import Union
 
 PathKey = tuple[Union[str, int], ...]
 
@@ -88,7 +88,8 @@ class Finding:
     pointer: str = ""
     observed: str | None = None
     required: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: The policy layer that required the rule ("preset ndpa", "policies/district.yaml").
+    layer: str = ""
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.message)

@@ -1,36 +1,98 @@
-"""Build the plugin manager: hook specs, then the built-in plugins, through one path.
+"""Build the plugin manager: hook specs, the built-in plugins, then installed packs.
 
-Nothing here runs at import time; callers build a manager and pass it on.
+Third-party packs come only from the ``dpa_policy`` entry-point group of installed
+distributions, one entry point at a time, so a failure names the pack that caused it.
+Nothing is ever imported from the repository being checked. Nothing here runs at import
+time: callers build a manager and pass it on.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
+from importlib import metadata
 
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
 
-# Built-in plugins, registered exactly as a third-party plugin would be.
+ENTRY_POINT_GROUP = "dpa_policy"
+AUTOLOAD_ENV = "DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD"
+
+# Built-in plugins, registered exactly as a third-party plugin would be. They cannot be
+# blocked: without them there is no text output and no NDPA baseline.
 BUILTIN_PLUGINS = (
     "dpa_policy.rules",
     "dpa_policy.reporters",
+    "dpa_policy.presets",
 )
 
 
-def get_plugin_manager() -> pluggy.PluginManager:
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    distribution: str
+    version: str
+    builtin: bool
+
+
+def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    """A manager with the built-ins and, when ``autoload``, every installed pack not ``blocked``."""
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
-        register_module(pm, name)
-    pm.check_pending()
+        _register(pm, importlib.import_module(name), name)
+    for name in blocked:
+        if name in BUILTIN_PLUGINS:
+            raise PluginError(f"plugin {name!r} is built in and cannot be disabled")
+        pm.set_blocked(name)
+    if autoload:
+        for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+            if pm.is_blocked(entry_point.name) or pm.has_plugin(entry_point.name):
+                continue
+            try:
+                plugin = entry_point.load()
+            except Exception as exc:  # noqa: BLE001 - any import failure is the pack's
+                dist = _dist_label(entry_point)
+                raise PluginError(
+                    f"plugin {entry_point.name!r} ({dist}) failed to load: {exc.__class__.__name__}: {exc}"
+                ) from exc
+            _register(pm, plugin, entry_point.name, entry_point.dist)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"plugin {exc.plugin_name if hasattr(exc, 'plugin_name') else exc.plugin!r} "
+                          f"implements an unknown hook: {exc}") from exc
     return pm
 
 
-def register_module(pm: pluggy.PluginManager, module_name: str) -> None:
+def _register(pm: pluggy.PluginManager, plugin: object, name: str, dist: object = None) -> None:
     try:
-        module = importlib.import_module(module_name)
-        pm.register(module, name=module_name)
+        pm.register(plugin, name=name)
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {module_name!r} is invalid: {exc}") from exc
+        raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
+    if dist is not None:
+        # Remembered for `dpa-policy plugins` and --version.
+        pm._dpa_dists = getattr(pm, "_dpa_dists", {})  # type: ignore[attr-defined]
+        pm._dpa_dists[name] = dist  # type: ignore[attr-defined]
+
+
+def _dist_label(entry_point: metadata.EntryPoint) -> str:
+    dist = entry_point.dist
+    return f"{dist.name} {dist.version}" if dist is not None else entry_point.value
+
+
+def list_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
+    from . import __version__
+
+    dists = getattr(pm, "_dpa_dists", {})
+    infos = []
+    for name, _plugin in pm.list_name_plugin():
+        if name in BUILTIN_PLUGINS:
+            infos.append(PluginInfo(name, "dpa-policy", __version__, True))
+        elif name in dists:
+            infos.append(PluginInfo(name, dists[name].name, dists[name].version, False))
+        else:  # registered by hand (tests, embedding applications)
+            infos.append(PluginInfo(name, "-", "-", False))
+    return sorted(infos, key=lambda i: (not i.builtin, i.name))

@@ -32,6 +32,8 @@ class AgreementResult:
     path: str
     findings: list[Finding]
     agreement: "Agreement | None" = None  # None when the file failed to load
+    #: The policy applied to this agreement (its governing state's), None when it did not load.
+    policy: "ResolvedPolicy | None" = None
 
     @property
     def loaded(self) -> bool:
@@ -58,6 +60,14 @@ class RunReport:
         for result in self.results:
             result.findings.sort(key=Finding.sort_key)
         self.crashes.sort(key=lambda c: (c.file, c.code))
+
+    def rules_run(self) -> list:
+        """Every rule evaluated on some agreement (state packs included), sorted by code."""
+        rules = {r.code: r for r in self.policy.rules}
+        for result in self.results:
+            if result.policy is not None:
+                rules.update({r.code: r for r in result.policy.rules})
+        return [rules[code] for code in sorted(rules)]
 
     @property
     def findings(self) -> list[Finding]:

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 
+import dpa_policy
+
 from dpa_policy.plugins import get_plugin_manager
 from dpa_policy.registry import RuleRegistry
 from dpa_policy.testing import load_case_file, run_case
 
-CASES_DIR = Path(__file__).parent / "cases"
+# Built-in rule cases ship in the package, so `dpa-policy verify` can run them after a pip install.
+CASES_DIR = Path(dpa_policy.__file__).parent / "rule_cases"
 CASE_FILES = sorted(CASES_DIR.glob("*.yaml"))
 
 

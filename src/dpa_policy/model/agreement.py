@@ -327,6 +327,28 @@ class Clauses(Strict):
     legal_compliance: LegalCompliance | Stated = None
 
 
+# ----------------------------------------------------------------------------- attachments
+AttachmentKind = Literal[
+    "parents_bill_of_rights",  # NY 8 NYCRR 121.3: included with every contract
+    "supplemental_information",  # NY 121.3(c): purposes, subcontractors, duration, storage, encryption
+    "data_security_and_privacy_plan",  # NY 121.6(a)
+    "incident_response_plan",
+    "exhibit_d_disposition_directive",  # NDPA Exhibit D
+    "exhibit_e_general_offer",  # NDPA Exhibit E
+    "exhibit_g_state_terms",  # NDPA Exhibit G, supplemental state terms
+    "exhibit_h_modifications",  # NDPA Exhibit H, additional terms or modifications
+    "security_narrative",  # NDPA Exhibit F, the provider's security measures
+]
+
+
+class Attachment(Strict):
+    """A document attached to or incorporated in the agreement."""
+
+    kind: AttachmentKind
+    citation: NonEmptyStr = Field(description='Where it is, e.g. "Exhibit G" or "Attachment 2".')
+    title: str | Stated = None
+
+
 # ------------------------------------------------------------------------------- agreement
 class Agreement(Strict):
     """A student data privacy agreement between a district and a vendor."""
@@ -354,10 +376,11 @@ class Agreement(Strict):
     term: Term
     data: DataShared
     clauses: Clauses
+    attachments: list[Attachment] = Field(default_factory=list)
 
 
 __all__ = [
-    "Agreement", "Audit", "BreachNotification", "Clause", "Clauses", "DataShared", "DataUse",
+    "Agreement", "Attachment", "Audit", "BreachNotification", "Clause", "Clauses", "DataShared", "DataUse",
     "Disposal", "DisposalWindow", "FORMAT_VERSION", "LegalCompliance", "Ownership", "Prohibitions",
     "Sanitization", "Security", "Subprocessors", "Term",
 ]

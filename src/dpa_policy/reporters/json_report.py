@@ -28,7 +28,7 @@ class JsonReporter(Reporter):
                 "source": report.policy.source,
                 "rules": [
                     {"code": r.code, "slug": r.slug, "severity": str(r.severity),
-                     "options": r.options.model_dump(mode="json")}
+                     "options": r.options.model_dump(mode="json"), "required_by": r.required_by}
                     for r in report.policy.rules
                 ],
             },
@@ -43,6 +43,7 @@ class JsonReporter(Reporter):
                     "loaded": r.loaded,
                     "verdict": "pass" if r.passed(report.fail_on) else "fail",
                     "findings": len(r.findings),
+                    "policy_layers": list(r.policy.layers) if r.policy else [],
                 }
                 for r in report.results
             ],
@@ -51,6 +52,7 @@ class JsonReporter(Reporter):
                     "file": f.file, "line": f.line, "column": f.column, "code": f.code,
                     "slug": f.slug, "severity": str(f.severity), "message": f.message,
                     "pointer": f.pointer, "observed": f.observed, "required": f.required,
+                    "layer": f.layer,
                 }
                 for f in report.findings
             ],

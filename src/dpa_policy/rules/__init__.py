@@ -5,6 +5,8 @@ Rule modules are imported inside the hook, so ``import dpa_policy`` stays cheap.
 
 from __future__ import annotations
 
+from importlib import resources
+
 from ..hookspecs import hookimpl
 
 
@@ -19,3 +21,9 @@ def dpa_policy_rules():
         *data_use.RULES,
         *disposal.RULES,
     ]
+
+
+@hookimpl
+def dpa_policy_rule_cases():
+    # Shipped in the package so `dpa-policy verify` works after a plain pip install.
+    return [resources.files("dpa_policy").joinpath("rule_cases")]
