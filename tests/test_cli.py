@@ -48,7 +48,7 @@ def test_clean_agreement_exits_0(passing):
     code, out, err = run("check", str(passing))
     assert code == 0 and err == ""
     assert out == ("1 agreement checked: 1 passed, 0 failed; 0 findings. "
-                   "Policy: NDPA baseline (10 rules), fail on error.\n")
+                   "Policy: NDPA baseline (14 rules), fail on error.\n")
 
 
 def test_violation_exits_1_with_grep_friendly_line(failing):

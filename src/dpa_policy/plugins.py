@@ -37,9 +37,17 @@ class PluginInfo:
     builtin: bool
 
 
-def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) -> pluggy.PluginManager:
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, remembering which distribution each entry-point plugin came from."""
+
+    def __init__(self) -> None:
+        super().__init__(hookspecs.PROJECT)
+        self.distributions: dict[str, metadata.Distribution] = {}
+
+
+def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) -> PluginManager:
     """A manager with the built-ins and, when ``autoload``, every installed pack not ``blocked``."""
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
         _register(pm, importlib.import_module(name), name)
@@ -58,24 +66,21 @@ def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) 
                 raise PluginError(
                     f"plugin {entry_point.name!r} ({dist}) failed to load: {exc.__class__.__name__}: {exc}"
                 ) from exc
-            _register(pm, plugin, entry_point.name, entry_point.dist)
+            _register(pm, plugin, entry_point.name)
+            if entry_point.dist is not None:
+                pm.distributions[entry_point.name] = entry_point.dist
     try:
-        pm.check_pending()
+        pm.check_pending()  # a misspelled hook name in a pack must not be silently ignored
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin_name if hasattr(exc, 'plugin_name') else exc.plugin!r} "
-                          f"implements an unknown hook: {exc}") from exc
+        raise PluginError(f"plugin {pm.get_name(exc.plugin)!r} is invalid: {exc}") from exc
     return pm
 
 
-def _register(pm: pluggy.PluginManager, plugin: object, name: str, dist: object = None) -> None:
+def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
     try:
         pm.register(plugin, name=name)
     except pluggy.PluginValidationError as exc:
         raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
-    if dist is not None:
-        # Remembered for `dpa-policy plugins` and --version.
-        pm._dpa_dists = getattr(pm, "_dpa_dists", {})  # type: ignore[attr-defined]
-        pm._dpa_dists[name] = dist  # type: ignore[attr-defined]
 
 
 def _dist_label(entry_point: metadata.EntryPoint) -> str:
@@ -86,7 +91,7 @@ def _dist_label(entry_point: metadata.EntryPoint) -> str:
 def list_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
     from . import __version__
 
-    dists = getattr(pm, "_dpa_dists", {})
+    dists = getattr(pm, "distributions", {})
     infos = []
     for name, _plugin in pm.list_name_plugin():
         if name in BUILTIN_PLUGINS:

@@ -1,6 +1,9 @@
 """Built-in policy presets, registered as a plugin like any pack's presets.
 
-``ndpa`` is the NDPA baseline (the default policy, policies/default.yaml).
+``federal`` is the FERPA/COPPA baseline; ``ndpa`` extends it with the National Data Privacy
+Agreement's terms. The default policy (policies/default.yaml) extends ``ndpa`` and adds the
+installed state packs. The files live in the repository's policies/ folder; the package
+holds links to them, which a wheel build turns into copies.
 """
 
 from __future__ import annotations
@@ -12,4 +15,5 @@ from .hookspecs import hookimpl
 
 @hookimpl
 def dpa_policy_presets():
-    return {"ndpa": resources.files("dpa_policy").joinpath("policies", "default.yaml")}
+    policies = resources.files("dpa_policy").joinpath("policies")
+    return {"federal": policies.joinpath("federal.yaml"), "ndpa": policies.joinpath("ndpa.yaml")}

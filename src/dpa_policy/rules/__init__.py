@@ -12,7 +12,7 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def dpa_policy_rules():
-    from . import audit, breach, data_use, disposal, ownership
+    from . import audit, breach, data_use, disposal, ownership, safeguards
 
     return [
         *ownership.RULES,
@@ -20,6 +20,7 @@ def dpa_policy_rules():
         *audit.RULES,
         *data_use.RULES,
         *disposal.RULES,
+        *safeguards.RULES,
     ]
 
 
