@@ -168,9 +168,13 @@ class BreachNoticeRecipient(Rule):
         uninformed.
 
     Why it matters
-        Under the NDPA the district, not the vendor, notifies students and parents, so the
-        district must hear first [S, DOMAIN.md §1.3]. New York requires notice to each
-        educational agency [P, 8 NYCRR 121.10(a)].
+        The district is the one that must notify students and parents and, in some states,
+        regulators; it can only do so if the vendor tells it first.
+
+    Legal basis (confidence as in DOMAIN.md §1.3, §2.1)
+        - NDPA Art. V §4: notice to the LEA; the LEA, not the provider, notifies affected
+          students and parents [S].
+        - New York 8 NYCRR 121.10(a): the contractor notifies each educational agency [P].
 
     Options
         none.

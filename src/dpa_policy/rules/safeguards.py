@@ -69,6 +69,19 @@ class RedisclosureLimited(Rule):
             yield Violation(clause_path("data_use", "redisclosure"),
                             f"the data use clause allows redisclosure ({clause.redisclosure.replace('_', ' ')})",
                             observed=clause.redisclosure, required=required)
+        elif clause.redisclosure == "to_subprocessors_only":
+            # Disclosure to subprocessors keeps the data in the district's control only if they
+            # are bound by the same terms; otherwise it is redisclosure like any other.
+            sub = agreement.clauses.subprocessors
+            if sub is None or sub.bound_no_less_stringent is not True:
+                yield Violation(
+                    clause_path("data_use", "redisclosure"),
+                    "the data use clause allows disclosure to subprocessors, but no clause binds them to "
+                    "terms no less stringent (clauses.subprocessors"
+                    + (".bound_no_less_stringent is not true)" if sub is not None else " is absent)"),
+                    observed="to_subprocessors_only, subprocessors not bound",
+                    required=required + ", with subprocessors bound",
+                )
 
 
 Framework = Literal[tuple(SECURITY_FRAMEWORKS)]  # type: ignore[valid-type]
@@ -128,7 +141,10 @@ class SecuritySafeguards(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.security
         if clause is None:
-            yield clause_absent("security", "a recognised framework and encryption at rest and in transit")
+            wanted = ["a recognised security framework"]
+            wanted += [f"encryption {where}" for flag, where in ((options.require_encryption_at_rest, "at rest"),
+                                                                (options.require_encryption_in_transit, "in transit")) if flag]
+            yield clause_absent("security", ", ".join(wanted))
             return
         if not set(clause.frameworks) & set(options.accepted_frameworks):
             yield Violation(
@@ -225,7 +241,8 @@ class FederalLawsNamed(Rule):
           treating "CIPA compliant" as a DPA control, so it is not required by default.
 
     Options
-        ``required_laws`` (default: ferpa, coppa).
+        ``required_laws`` (default: ferpa, coppa). COPPA protects children under 13; a
+        district whose agreement covers only older students may drop it from the list.
 
     Passing example::
 
@@ -252,10 +269,11 @@ class FederalLawsNamed(Rule):
 
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.legal_compliance
+        required = list(dict.fromkeys(options.required_laws))  # a law listed twice is one requirement
         if clause is None:
-            yield clause_absent("legal_compliance", "compliance with " + ", ".join(options.required_laws))
+            yield clause_absent("legal_compliance", "compliance with " + "; ".join(LAWS[law] for law in required))
             return
-        for law in options.required_laws:
+        for law in required:
             if law not in clause.laws:
                 yield Violation(clause_path("legal_compliance", "laws"),
                                 f"the legal compliance clause does not name {LAWS[law]}",
