@@ -29,6 +29,8 @@ class Reporter:
 @hookimpl
 def dpa_policy_reporters():
     from .json_report import JsonReporter
+    from .junit import JunitReporter
+    from .sarif import SarifReporter
     from .text import TextReporter
 
-    return {TextReporter.name: TextReporter, JsonReporter.name: JsonReporter}
+    return {r.name: r for r in (TextReporter, JsonReporter, SarifReporter, JunitReporter)}
