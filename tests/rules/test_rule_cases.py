@@ -40,7 +40,8 @@ def test_every_builtin_rule_has_cases_that_pass_and_fail(registry):
     for path in CASE_FILES:
         for case in load_case_file(path):
             covered.setdefault(case.rule, set()).add(bool(case.expect))
-    missing = [e.code for e in registry if covered.get(e.code) != {True, False}]
+    builtins = [e for e in registry if e.plugin == "dpa_policy.rules"]  # packs verify their own
+    missing = [e.code for e in builtins if covered.get(e.code) != {True, False}]
     assert not missing, f"rules without both a passing and a failing case: {missing}"
 
 

@@ -1,0 +1,105 @@
+"""NYS4xx: no sale and no marketing or commercial use of student data (8 NYCRR 121.2)."""
+
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from pydantic import Field
+
+from dpa_policy import Rule, RuleOptions, Violation
+from dpa_policy.model.agreement import Agreement, Prohibitions
+from dpa_policy.rule import clause_path
+
+from ._common import clause_absent
+
+CLAUSE = "data_use"
+
+# Every prohibition the agreement format can record (sale, targeted_advertising, ...).
+Prohibition = Literal[tuple(Prohibitions.model_fields)]  # type: ignore[valid-type]
+
+_WORDS = {
+    "sale": "sale of the data",
+    "targeted_advertising": "targeted advertising",
+    "marketing": "use for marketing",
+    "non_educational_profiling": "profiling for non-educational purposes",
+    "commercial_product_development": "developing commercial products",
+}
+
+
+class NyNoCommercialUse(Rule):
+    """The agreement must prohibit selling the data and using it for marketing.
+
+    What it checks
+        ``clauses.data_use.prohibits`` holds ``true`` for every prohibition in
+        ``required_prohibitions`` (default: sale, marketing). Each one that is missing (the
+        contract is silent) or ``false`` (the contract allows it) is its own finding; an
+        absent clause is one finding.
+
+    Why it matters
+        New York's rule is categorical: student data is not sold and not used or disclosed
+        for any marketing or commercial purpose. A contract that does not say so leaves the
+        district relying on the vendor's privacy policy, which the vendor can change.
+
+    Legal basis (confidence as in DOMAIN.md §2.1)
+        - 8 NYCRR 121.2: educational agencies may not sell personally identifiable
+          information or use or disclose it for any marketing or commercial purpose, and
+          their contracts must require confidentiality [P, NY State Register summaries].
+        - Parents' Bill of Rights: personally identifiable information cannot be sold or
+          released for any commercial purpose [P].
+        - Education Law 2-d(5) / 121.9: the contractor may not use the data beyond the
+          authorized purposes [V: contract-clause paraphrases].
+
+    Options
+        ``required_prohibitions`` (default: sale, marketing). "Any commercial purpose" can
+        be read more widely; add ``targeted_advertising``, ``non_educational_profiling`` or
+        ``commercial_product_development`` to require those prohibitions as well (the NDPA
+        baseline's DPA401 already requires the first two).
+
+    Passing example::
+
+        data_use:
+          citation: Section 4
+          text: The Contractor shall not sell the data or use or disclose it for any
+            marketing or commercial purpose.
+          prohibits: {sale: true, marketing: true}
+
+    Failing example (sale prohibited; marketing allowed)::
+
+        data_use:
+          citation: Section 5
+          text: Vendor will not sell data but may tell families about its other products.
+          prohibits: {sale: true, marketing: false}
+    """
+
+    code = "NYS401"
+    slug = "ny-no-commercial-use"
+    clause = CLAUSE
+    tags = ("ny", "data-use", "marketing")
+
+    class Options(RuleOptions):
+        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
+            default_factory=lambda: ["sale", "marketing"], min_length=1
+        )
+
+    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
+        clause = agreement.clauses.data_use
+        if clause is None:
+            yield clause_absent(CLAUSE, "prohibits " + ", ".join(options.required_prohibitions))
+            return
+        for name in options.required_prohibitions:
+            value = None if clause.prohibits is None else getattr(clause.prohibits, name)
+            if value is True:
+                continue
+            yield Violation(
+                clause_path(CLAUSE, "prohibits", name),
+                "the data use clause "
+                + ("allows" if value is False else "does not prohibit")
+                + f" {_WORDS.get(name, name.replace('_', ' '))} (prohibits.{name} is "
+                + ("false" if value is False else "absent")
+                + "); New York bars sale and any marketing or commercial use",
+                observed="allowed" if value is False else "not stated",
+                required=f"{_WORDS.get(name, name.replace('_', ' '))} prohibited",
+            )
+
+
+RULES = [NyNoCommercialUse]
