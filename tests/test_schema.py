@@ -168,3 +168,14 @@ def test_check_jsonschema_validates_agreements_with_the_published_schema(tmp_pat
     bad = write(tmp_path, base_agreement_text().replace("  breach_notification:", "  breach_notifcation:"))
     failed = subprocess.run([exe, "--schemafile", str(schema_file), str(bad)], capture_output=True, text=True)
     assert failed.returncode == 1 and "breach_notifcation" in failed.stdout
+
+
+def test_valid_agreements_never_pay_for_jsonschema(monkeypatch, tmp_path):
+    """The check stays near the cost of parsing only while jsonschema runs on rejections alone
+    (it costs more than the parse itself: see bench/bench.py)."""
+    def forbidden(*args, **kwargs):
+        raise AssertionError("jsonschema ran on a valid agreement")
+
+    monkeypatch.setattr(schema, "validate", forbidden)
+    for path in [write(tmp_path, base_agreement_text()), *sorted((ROOT / "agreements").glob("*.yaml"))]:
+        assert isinstance(load_agreement(path), AgreementDocument), path

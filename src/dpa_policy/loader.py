@@ -45,6 +45,8 @@ PathKey = tuple[Union[str, int], ...]
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_NUMERIC_START = frozenset("0123456789+-.")
+_BOOL_START = frozenset("yYnNoO")
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -206,11 +208,15 @@ class _Builder:
             event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
+                mark = event.start_mark
+                at = Position(mark.line + 1, mark.column + 1)
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self._count(0, at)
                 if stack and stack[-1].pending_key is None and type(stack[-1].container) is dict:
-                    self._count(1, _pos(event.start_mark))
-                    self._key(stack[-1], event, _pos(event.start_mark))  # keys stay raw text
+                    self._key(stack[-1], event, at)  # keys stay raw text
                 else:
-                    self._node_value(stack, event, self._scalar(event), 1)
+                    self._node_value(stack, event, self._scalar(event, at), at)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 start = _pos(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
@@ -236,7 +242,7 @@ class _Builder:
                 # An alias repeats the anchored value; count its whole size so a chain of
                 # aliases (billion laughs) hits the node budget instead of exploding later.
                 self._count(weight, at)
-                self._node_value(stack, event, value, 0, counted=True)
+                self._node_value(stack, event, value, at)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -258,12 +264,9 @@ class _Builder:
             raise _KeyNotScalar(at)
         return frame.path + (frame.pending_key[0],)
 
-    def _node_value(self, stack: list[_Frame], event: Any, value: Any, nodes: int, counted: bool = False) -> None:
-        at = _pos(event.start_mark)
-        if not counted:
-            self._count(nodes, at)
-        if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
-            self._key(stack[-1], event, at)
+    def _node_value(self, stack: list[_Frame], event: Any, value: Any, at: Position) -> None:
+        if stack and stack[-1].pending_key is None and type(stack[-1].container) is dict:
+            self._key(stack[-1], event, at)  # an alias used as a key: refused there
             return
         path = self._child_path(stack, at)
         self.source_map.values[path] = at
@@ -317,10 +320,10 @@ class _Builder:
         self.problems.append(InputProblem("DPA005", message, at))
 
     # -- scalars ----------------------------------------------------------------------
-    def _scalar(self, event: Any) -> Any:
+    def _scalar(self, event: Any, at: Position) -> Any:
         value: str = event.value
         if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
-            self._ambiguous(_pos(event.start_mark), f"tag {event.tag!r} is not supported; quote the value to mean text")
+            self._ambiguous(at, f"tag {event.tag!r} is not supported; quote the value to mean text")
             return value
         if event.tag is not None or not event.implicit[0]:
             return value  # quoted, block or !!str: always text (libyaml marks plain style as '')
@@ -330,23 +333,27 @@ class _Builder:
             return True
         if value in _FALSE:
             return False
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            return float(value)
-        if _TIMESTAMP.match(value):
-            return value  # dates stay text as written; date fields validate them
-        if _YAML11_BOOL.match(value):
+        first = value[0]
+        # Only values starting with a digit, sign or dot can be numbers or dates, and only
+        # short ones starting with y/n/o can be YAML 1.1 booleans: ordinary text skips the regexes.
+        if first in _NUMERIC_START:
+            if _INT.match(value):
+                return int(value)
+            if _FLOAT.match(value):
+                return float(value)
+            if _TIMESTAMP.match(value):
+                return value  # dates stay text as written; date fields validate them
+            if _AMBIGUOUS_NUMBER.match(value):
+                self._ambiguous(
+                    at,
+                    f"{value!r} reads as a different number in YAML 1.1 and 1.2 (or as text): "
+                    f"quote it (\"{value}\") to mean text, or write a plain decimal number",
+                )
+        elif first in _BOOL_START and len(value) <= 3 and _YAML11_BOOL.match(value):
             self._ambiguous(
-                _pos(event.start_mark),
+                at,
                 f"{value!r} is a boolean in YAML 1.1 but text in YAML 1.2: write true or false, "
                 f"or quote it (\"{value}\") to mean text",
-            )
-        elif _AMBIGUOUS_NUMBER.match(value):
-            self._ambiguous(
-                _pos(event.start_mark),
-                f"{value!r} reads as a different number in YAML 1.1 and 1.2 (or as text): "
-                f"quote it (\"{value}\") to mean text, or write a plain decimal number",
             )
         return value
 
