@@ -157,3 +157,69 @@ def test_junit_is_repeatable_and_survives_control_characters(workdir):
     first, second = junit("agreements/odd.yaml")[1], junit("agreements/odd.yaml")[1]
     assert first == second
     ET.fromstring(first)  # well-formed despite the vertical tab in the id
+
+
+def test_github_annotations_are_escaped_and_levelled(workdir, monkeypatch):
+    path = workdir / "agreements" / "odd, name.yaml"
+    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 10 business days").replace("reporter_contact, ", ""))
+    code, out = run("--format", "github", "agreements/odd, name.yaml")
+    lines = out.splitlines()
+    line = base_agreement_text().splitlines().index("    window: 72 hours") + 1
+    assert code == 1
+    assert lines[0].startswith(f"::error file=agreements/odd%2C name.yaml,line={line},col=13,title=DPA201 breach-notice-window::")
+    assert any(l.startswith("::warning file=") and "DPA204" in l for l in lines)  # below --fail-on: not an error
+    assert lines[-1].startswith("1 agreement checked")
+
+
+def test_github_format_is_chosen_under_github_actions_unless_a_format_is_given(workdir, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out = run("agreements/late notice.yaml")
+    assert out.startswith("::error file=agreements/late notice.yaml,")
+    _, out = run("--format", "text", "agreements/late notice.yaml")
+    assert out.startswith("agreements/late notice.yaml:")
+
+
+def test_markdown_summary_escapes_agreement_text(workdir):
+    path = workdir / "agreements" / "evil.yaml"
+    path.write_text(base_agreement_text().replace("name: AllHere Education, Inc.", 'name: "Evil | <script>alert(1)</script> `x`"')
+                    .replace("window: 72 hours", "window: 10 business days"))
+    code, out = run("--format", "markdown", "agreements/evil.yaml")
+    assert code == 1 and out.startswith("## dpa-policy: 1 of 1 agreements fail")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    row = next(l for l in out.splitlines() if "evil.yaml` |" in l)
+    assert row.count(" | ") == 3  # the vendor's '|' cannot add a column
+
+
+def test_several_formats_in_one_run_each_to_its_file(workdir):
+    (workdir / "out").mkdir()
+    code, out = run("agreements", "--format", "text", "--format", "sarif:out/r.sarif",
+                    "--format", "junit:out/r.xml", "--format", "json:out/r.json", "--format", "markdown:out/r.md")
+    assert code == 1 and out.splitlines()[-1].startswith("3 agreements checked")
+    assert json.loads((workdir / "out/r.sarif").read_text())["version"] == "2.1.0"
+    assert json.loads((workdir / "out/r.json").read_text())["exit_code"] == 1
+    ET.fromstring((workdir / "out/r.xml").read_text())
+    assert (workdir / "out/r.md").read_text().startswith("## dpa-policy")
+    assert sorted(p.name for p in (workdir / "out").iterdir()) == ["r.json", "r.md", "r.sarif", "r.xml"]
+
+
+@pytest.mark.parametrize("formats, message", [
+    (["text", "json"], "would all go to standard output"),
+    (["json:r.json", "sarif:r.json"], "two formats would write the same file"),
+    (["yaml"], "unknown format 'yaml'"),
+    (["json:"], "names no file after ':'"),
+])
+def test_conflicting_outputs_are_usage_errors(workdir, formats, message):
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["check", "agreements/good.yaml"] + [x for f in formats for x in ("--format", f)]
+    assert main(argv, stdout=out, stderr=err) == 2
+    assert message in err.getvalue() and out.getvalue() == ""
+    assert not (workdir / "r.json").exists()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "markdown"])
+@pytest.mark.parametrize("fail_on, expected", [("error", 0), ("warning", 1)])
+def test_exit_codes_and_fail_on_mean_the_same_in_every_format(workdir, fmt, fail_on, expected):
+    path = workdir / "agreements" / "warn-only.yaml"
+    path.write_text(base_agreement_text().replace("reporter_contact, ", ""))  # a DPA204 warning only
+    code, _ = run("--format", fmt, "--fail-on", fail_on, "agreements/warn-only.yaml")
+    assert code == expected

@@ -62,9 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
                            parents=[common, with_policy], formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="agreement files or folders (default: agreements/)")
-    check.add_argument("--format", default="text", metavar="FORMAT",
-                       help="output format: text (default), json, or one a plugin adds (see `dpa-policy plugins`)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--format", action="append", default=[], metavar="FORMAT[:FILE]",
+                       help="output format: text, json, sarif, junit, github, markdown, or one a plugin adds; "
+                            "repeat for several outputs, FORMAT:FILE writes one to a file (default: text, "
+                            "or github when GITHUB_ACTIONS=true)")
+    check.add_argument("--output", "-o", metavar="FILE",
+                       help="write the format given without :FILE to FILE instead of standard output")
     check.add_argument("--fail-on", default="error", choices=("error", "warning"),
                        help="lowest severity that fails the run (default: error)")
     check.add_argument("--allow-empty", action="store_true",
@@ -194,19 +197,59 @@ def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
     from .app import RunConfig, run
     from .findings import Severity
 
-    reporters = {}
-    for found in pm.hook.dpa_policy_reporters():
-        reporters.update(found)
-    if args.format not in reporters:
-        raise UsageError(f"unknown format {args.format!r}; available: {', '.join(sorted(reporters))}")
+    outputs = plan_outputs(args.format, args.output, collect_reporters(pm))
     config = RunConfig(paths=tuple(args.paths), fail_on=Severity.parse(args.fail_on), allow_empty=args.allow_empty)
     report = run(config, policy_set, pm, tool_version=__version__)
-    text = reporters[args.format]().render(report)
-    if args.output:
-        write_atomic(Path(args.output), text)
-    else:
-        out.write(text)
+    # Render everything before writing anything: a reporter that fails leaves no half set.
+    rendered = [(destination, reporter().render(report)) for reporter, destination in outputs]
+    for destination, text in rendered:
+        if destination is None:
+            out.write(text)
+        else:
+            write_atomic(destination, text)
     return report.exit_code()
+
+
+def collect_reporters(pm) -> dict:
+    reporters: dict = {}
+    owners: dict[str, str] = {}
+    for impl in pm.hook.dpa_policy_reporters.get_hookimpls():
+        for name, reporter in (impl.function() or {}).items():
+            if name in reporters:
+                from .errors import PluginError
+
+                raise PluginError(f"format {name!r} is provided twice: by plugin {owners[name]!r} "
+                                  f"and by plugin {impl.plugin_name!r}")
+            reporters[name], owners[name] = reporter, impl.plugin_name
+    return reporters
+
+
+def plan_outputs(formats: list[str], output: str | None, reporters: dict) -> list[tuple[type, Path | None]]:
+    """Each --format as (reporter, destination); None is standard output (or --output)."""
+    if not formats:
+        formats = ["github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"]
+    plan: list[tuple[type, Path | None]] = []
+    to_stdout = []
+    for spec in formats:
+        name, sep, path = spec.partition(":")
+        if name not in reporters:
+            raise UsageError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
+        if sep and not path:
+            raise UsageError(f"--format {spec!r} names no file after ':'")
+        if sep:
+            plan.append((reporters[name], Path(path)))
+        else:
+            to_stdout.append(name)
+            plan.append((reporters[name], Path(output) if output else None))
+    if len(to_stdout) > 1:
+        raise UsageError(f"formats {', '.join(to_stdout)} would all go to {'--output' if output else 'standard output'}; "
+                         "give all but one a file: --format NAME:FILE")
+    if output and not to_stdout:
+        raise UsageError("--output names a file for the format given without ':FILE', but every --format has its own file")
+    destinations = [str(d) for _, d in plan if d is not None]
+    if len(set(destinations)) != len(destinations):
+        raise UsageError("two formats would write the same file")
+    return plan
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -219,6 +262,15 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        # mkstemp creates 0600; a report should get the mode any new file would (or keep
+        # the mode of the file it replaces), so CI can upload and others can read it.
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

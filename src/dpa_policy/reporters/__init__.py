@@ -28,9 +28,11 @@ class Reporter:
 
 @hookimpl
 def dpa_policy_reporters():
+    from .github import GithubReporter
     from .json_report import JsonReporter
     from .junit import JunitReporter
+    from .markdown import MarkdownReporter
     from .sarif import SarifReporter
     from .text import TextReporter
 
-    return {r.name: r for r in (TextReporter, JsonReporter, SarifReporter, JunitReporter)}
+    return {r.name: r for r in (TextReporter, JsonReporter, SarifReporter, JunitReporter, GithubReporter, MarkdownReporter)}
