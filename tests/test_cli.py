@@ -187,7 +187,7 @@ def test_json_report(failing, broken):
     assert code == 1 == report["exit_code"]
     assert report["format"] == "dpa-policy-report" and report["format_version"] == 1
     assert report["summary"] == {"agreements": 2, "passed": 0, "failed": 2, "findings": 2,
-                                 "internal_errors": 0, "by_severity": {"error": 2, "warning": 0, "info": 0}}
+                                 "waived": 0, "internal_errors": 0, "by_severity": {"error": 2, "warning": 0, "info": 0}}
     codes = [(f["code"], f["slug"]) for f in report["findings"]]
     assert codes == [("DPA004", "duplicate-key"), ("DPA201", "breach-notice-window")]
     window = report["findings"][1]

@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that fails the run (default: error)")
     check.add_argument("--allow-empty", action="store_true",
                        help="exit 0 instead of 2 when no agreement files are found")
+    check.add_argument("--waivers", metavar="FILE",
+                       help="a reviewed waivers file: findings it accepts are reported as waived and do not fail the run")
+    check.add_argument("--as-of", metavar="YYYY-MM-DD",
+                       help="judge waiver expiry as of this date instead of today (for reproducible runs)")
 
     sub.add_parser("rules", help="list every available rule", parents=[common])
     explain = sub.add_parser("explain", help="print a rule's documentation", parents=[common])
@@ -198,8 +202,19 @@ def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
     from .findings import Severity
 
     outputs = plan_outputs(args.format, args.output, collect_reporters(pm))
+    as_of = parse_as_of(args.as_of)
+    waiver_set = None
+    if args.waivers:
+        from .waivers import load_waivers
+
+        waiver_set = load_waivers(Path(args.waivers), policy_set.registry)
     config = RunConfig(paths=tuple(args.paths), fail_on=Severity.parse(args.fail_on), allow_empty=args.allow_empty)
     report = run(config, policy_set, pm, tool_version=__version__)
+    if waiver_set is not None:
+        from .waivers import apply
+
+        apply(report, waiver_set, report.policy.waivers, policy_set.selector_codes, as_of)
+        report.waivers_source = waiver_set.source
     # Render everything before writing anything: a reporter that fails leaves no half set.
     rendered = [(destination, reporter().render(report)) for reporter, destination in outputs]
     for destination, text in rendered:
@@ -208,6 +223,17 @@ def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
         else:
             write_atomic(destination, text)
     return report.exit_code()
+
+
+def parse_as_of(text: str | None):
+    import datetime
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of must be a date like 2026-07-01, got {text!r}") from None
 
 
 def collect_reporters(pm) -> dict:

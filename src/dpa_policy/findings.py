@@ -9,8 +9,8 @@ findings too, with reserved codes (``INPUT_CODES``), so every reporter shows the
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import NamedTuple, Union
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Union
 
 PathKey = tuple[Union[str, int], ...]
 
@@ -92,6 +92,14 @@ class Finding:
     required: str | None = None
     #: The policy layer that required the rule ("preset ndpa", "policies/district.yaml").
     layer: str = ""
+    #: The waiver (dpa_policy.waivers.Waiver) that accepts this finding, if any. A waived
+    #: finding is reported but does not fail the run.
+    waiver: Any = field(default=None, compare=False)
+
+    @property
+    def counts(self) -> bool:
+        """False for a waived finding: it is shown but does not decide the verdict."""
+        return self.waiver is None
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.message)

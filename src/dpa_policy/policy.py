@@ -40,6 +40,7 @@ from .loader import LoadFailed, SourceMap, decode, load_text, read_text
 from .model.vocabulary import US_STATES
 from .registry import RegisteredRule, RuleRegistry
 from .rule import Rule, RuleOptions
+from .waivers import WaiverPolicy
 
 PREFIX_RE = re.compile(r"^[A-Z]{2,5}[0-9]{0,2}$")
 ANY_STATE = None
@@ -68,6 +69,7 @@ class PolicyFile(_Strict):
     by_state: dict[Literal[US_STATES], list[str]] = Field(default_factory=dict)  # type: ignore[valid-type]
     applies_to: AppliesTo | None = None
     rules: dict[str, RuleSetting | None] = Field(default_factory=dict)
+    waivers: WaiverPolicy | None = None
 
 
 # ---------------------------------------------------------------------------- resolved form
@@ -97,6 +99,9 @@ class ResolvedPolicy:
     source: str
     rules: tuple[ResolvedRule, ...]
     layers: tuple[str, ...] = ()
+    #: What waivers may do: forbidden lists accumulate across layers (a district cannot
+    #: unforbid what a state pack forbids); the warning window is the last layer's.
+    waivers: WaiverPolicy = WaiverPolicy()
 
 
 # ------------------------------------------------------------------------------- loading
@@ -304,7 +309,31 @@ class PolicySet:
         if not resolved:
             raise PolicyError(f"{self.top.label}: the policy enables no rules; a run that checks nothing is not a pass")
         return ResolvedPolicy(self.top.policy.name, self.top.label, tuple(sorted(resolved, key=lambda r: r.code)),
-                              tuple(d.label for d in layers))
+                              tuple(d.label for d in layers), self._waiver_policy(layers))
+
+    def _waiver_policy(self, layers: list[_Doc]) -> WaiverPolicy:
+        forbidden_rules: list[str] = []
+        forbidden_severities: list[str] = []
+        warn_days = WaiverPolicy().warn_days_before_expiry
+        for doc in layers:
+            settings = doc.policy.waivers
+            if settings is None:
+                continue
+            for selector in settings.forbidden_rules:
+                if isinstance(self._select(selector), str):
+                    raise PolicyError(_join(doc.label, [(doc.source_map.locate(("waivers", "forbidden_rules")),
+                                                         f"waivers.forbidden_rules: {self._select(selector)}")]))
+            forbidden_rules += [s for s in settings.forbidden_rules if s not in forbidden_rules]
+            forbidden_severities += [s for s in settings.forbidden_severities if s not in forbidden_severities]
+            if "warn_days_before_expiry" in settings.model_fields_set:
+                warn_days = settings.warn_days_before_expiry
+        return WaiverPolicy(forbidden_rules=forbidden_rules, forbidden_severities=forbidden_severities,
+                            warn_days_before_expiry=warn_days)
+
+    def selector_codes(self, selector: str) -> list[str]:
+        """Rule codes a selector names (an empty list for an unknown one)."""
+        matched = self._select(selector)
+        return [] if isinstance(matched, str) else [e.code for e in matched]
 
     def _apply(self, doc: _Doc, selector: str, setting: RuleSetting, states: dict[str, _RuleState],
                problems: list[tuple[str, Position, str]]) -> None:

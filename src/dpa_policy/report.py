@@ -40,7 +40,7 @@ class AgreementResult:
         return self.agreement is not None
 
     def passed(self, fail_on: Severity) -> bool:
-        return not any(f.severity >= fail_on for f in self.findings)
+        return not any(f.severity >= fail_on and f.counts for f in self.findings)
 
 
 @dataclass
@@ -50,6 +50,10 @@ class RunReport:
     results: list[AgreementResult] = field(default_factory=list)
     crashes: list["RuleCrash"] = field(default_factory=list)
     tool_version: str = ""
+    #: Findings about the waivers file itself (DPA901-DPA904), located in that file.
+    waiver_findings: list[Finding] = field(default_factory=list)
+    #: The waivers file used, if any.
+    waivers_source: str | None = None
 
     def __post_init__(self) -> None:
         self.sort()
@@ -71,10 +75,12 @@ class RunReport:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for r in self.results for f in r.findings]
+        """Every finding, waived ones included, agreements' first, then the waiver file's."""
+        return [f for r in self.results for f in r.findings] + self.waiver_findings
 
     def counts(self) -> dict[str, int]:
-        by = Counter(str(f.severity) for f in self.findings)
+        """Findings that count (not waived), by severity."""
+        by = Counter(str(f.severity) for f in self.findings if f.counts)
         return {str(s): by.get(str(s), 0) for s in sorted(Severity, reverse=True)}
 
     def summary(self) -> dict[str, int]:
@@ -83,14 +89,16 @@ class RunReport:
             "agreements": len(self.results),
             "passed": passed,
             "failed": len(self.results) - passed,
-            "findings": len(self.findings),
+            "findings": sum(1 for f in self.findings if f.counts),
+            "waived": sum(1 for f in self.findings if not f.counts),
             "internal_errors": len(self.crashes),
         }
 
     def exit_code(self) -> int:
-        """3 if any rule crashed; else 1 if any finding is at or above --fail-on; else 0."""
+        """3 if any rule crashed; else 1 if any finding that is not waived is at or above
+        --fail-on (the waiver file's own findings included); else 0."""
         if self.crashes:
             return ExitCode.INTERNAL_ERROR
-        if any(f.severity >= self.fail_on for f in self.findings):
+        if any(f.severity >= self.fail_on and f.counts for f in self.findings):
             return ExitCode.FINDINGS
         return ExitCode.OK

@@ -32,7 +32,9 @@ class GithubReporter(Reporter):
     def render(self, report: RunReport) -> str:
         lines = []
         for f in report.findings:
-            if f.severity >= report.fail_on:
+            if f.waiver is not None:
+                level = "notice"  # shown, accepted, not blocking
+            elif f.severity >= report.fail_on:
                 level = "error"
             else:
                 level = "warning" if f.severity is Severity.WARNING else "notice"
@@ -40,7 +42,8 @@ class GithubReporter(Reporter):
                 f"file={_property(f.file)}", f"line={f.line}", f"col={f.column}",
                 f"title={_property(f'{f.code} {f.slug}')}",
             ))
-            lines.append(f"::{level} {props}::{_data(f.message)}")
+            message = f.message + (f" ({f.waiver.describe()})" if f.waiver is not None else "")
+            lines.append(f"::{level} {props}::{_data(message)}")
         for crash in report.crashes:
             lines.append(f"::error file={_property(crash.file)},title={_property('dpa-policy internal error')}::"
                          + _data(f"rule {crash.code} [{crash.slug}] crashed: {crash.error}"))

@@ -33,6 +33,7 @@ class JsonReporter(Reporter):
                 ],
             },
             "fail_on": str(report.fail_on),
+            "waivers_file": report.waivers_source,
             "exit_code": report.exit_code(),
             "summary": {**report.summary(), "by_severity": report.counts()},
             "agreements": [
@@ -53,6 +54,12 @@ class JsonReporter(Reporter):
                     "slug": f.slug, "severity": str(f.severity), "message": f.message,
                     "pointer": f.pointer, "observed": f.observed, "required": f.required,
                     "layer": f.layer,
+                    "waiver": None if f.waiver is None else {
+                        "approver": f.waiver.entry.approver,
+                        "expires": f.waiver.entry.expires.isoformat(),
+                        "justification": f.waiver.entry.justification,
+                        "source": f"{f.waiver.source}:{f.waiver.position.line}:{f.waiver.position.column}",
+                    },
                 }
                 for f in report.findings
             ],

@@ -42,9 +42,11 @@ class JunitReporter(Reporter):
 
     def render(self, report: RunReport) -> str:
         root = ET.Element("testsuites", name="dpa-policy")
-        totals = {"tests": 0, "failures": 0, "errors": 0}
-        for number, result in enumerate(report.results):
-            suite = self._suite(result, report, number)
+        totals = {"tests": 0, "failures": 0, "errors": 0}  # the XSD allows no "skipped" here
+        suites = [self._suite(result, report, number) for number, result in enumerate(report.results)]
+        if report.waiver_findings:
+            suites.append(self._waiver_suite(report, len(suites)))
+        for suite in suites:
             root.append(suite)
             for key in totals:
                 totals[key] += int(suite.get(key, "0"))
@@ -63,7 +65,7 @@ class JunitReporter(Reporter):
         ET.SubElement(properties, "property", name="policy", value=_clean(report.policy.name))
         if result.policy is not None:
             ET.SubElement(properties, "property", name="policy.layers", value=_clean(" -> ".join(result.policy.layers)))
-        failures = errors = 0
+        failures = errors = skipped_count = 0
         if result.policy is None:  # the agreement did not load: one failing "load" case
             case = ET.SubElement(suite, "testcase", classname=classname, name="load")
             for finding in result.findings:
@@ -85,7 +87,16 @@ class JunitReporter(Reporter):
                     errors += 1
                     continue
                 findings = by_rule.get(rule.code, [])
+                waived = [f for f in findings if not f.counts]
+                findings = [f for f in findings if f.counts]
                 blocking = [f for f in findings if f.severity >= report.fail_on]
+                if waived and not blocking:
+                    # XSD order: skipped comes first in a test case.
+                    # The Jenkins XSD types <skipped> as plain text (no message attribute).
+                    skipped = ET.SubElement(case, "skipped")
+                    skipped.text = "\n".join(f"{f.waiver.describe()}: {f.waiver.entry.justification}\n" + _describe(f)
+                                              for f in waived)
+                    skipped_count += 1
                 for finding in blocking:
                     failure = ET.SubElement(case, "failure", type=finding.code, message=_clean(finding.message))
                     failure.text = _describe(finding)
@@ -98,5 +109,24 @@ class JunitReporter(Reporter):
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))
+        suite.set("skipped", str(skipped_count))
+        return suite
+
+    def _waiver_suite(self, report: RunReport, number: int) -> ET.Element:
+        """The waivers file's own findings (expired, unmatched, expiring, not allowed)."""
+        suite = ET.Element("testsuite", name=_clean(report.waivers_source or "waivers"), id=str(number))
+        failures = 0
+        for finding in report.waiver_findings:
+            case = ET.SubElement(suite, "testcase", classname="waivers", name=f"{finding.code} {finding.slug} line {finding.line}")
+            if finding.severity >= report.fail_on:
+                failure = ET.SubElement(case, "failure", type=finding.code, message=_clean(finding.message))
+                failure.text = _describe(finding)
+                failures += 1
+            else:
+                out = ET.SubElement(case, "system-out")
+                out.text = f"({finding.severity}) " + _describe(finding)
+        suite.set("tests", str(len(report.waiver_findings)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
         suite.set("skipped", "0")
         return suite

@@ -46,7 +46,9 @@ class MarkdownReporter(Reporter):
             out += ["", "### Findings", "", "| Location | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
             for f in findings[:MAX_FINDING_ROWS]:
                 where = f"{f.file}:{f.line}:{f.column}".replace("`", "")
-                out.append(f"| `{where}` | {f.code} {md(f.slug)} | {f.severity} | {md(f.message)} |")
+                severity = f"{f.severity}, waived" if f.waiver is not None else str(f.severity)
+                message = md(f.message) + (f" *({md(f.waiver.describe())})*" if f.waiver is not None else "")
+                out.append(f"| `{where}` | {f.code} {md(f.slug)} | {severity} | {message} |")
             if len(findings) > MAX_FINDING_ROWS:
                 out.append(f"\n{len(findings) - MAX_FINDING_ROWS} more findings are in the full report.")
         if report.crashes:

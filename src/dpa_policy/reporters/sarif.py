@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from ..findings import INPUT_CODES, Finding, Severity
 from ..report import RunReport
+from ..waivers import WAIVER_CODES
 from . import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,6 +82,16 @@ class SarifReporter(Reporter):
                 "defaultConfiguration": {"level": "error"},
                 "properties": {"tags": ["input"]},
             })
+        for code, (slug, summary, severity) in sorted(WAIVER_CODES.items()):
+            descriptors.append({
+                "id": code,
+                "name": slug,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary + " Reported at the waiver, in the waivers file."},
+                "help": {"text": summary},
+                "defaultConfiguration": {"level": LEVELS[severity]},
+                "properties": {"tags": ["waiver"]},
+            })
         for resolved in report.rules_run():
             rule = resolved.registered.rule
             doc = rule.documentation()
@@ -121,6 +132,18 @@ class SarifReporter(Reporter):
         }
         if finding.severity < report.fail_on:
             result["properties"]["belowFailOn"] = True
+        if finding.waiver is not None:
+            waiver = finding.waiver
+            result["suppressions"] = [{
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{waiver.entry.justification} (approved by {waiver.entry.approver}; "
+                                 f"expires {waiver.entry.expires})",
+                "location": {"physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(waiver.source), "uriBaseId": "SRCROOT"},
+                    "region": {"startLine": waiver.position.line, "startColumn": waiver.position.column},
+                }},
+            }]
         return result
 
     @staticmethod
