@@ -79,6 +79,30 @@ class Rule:
         doc = cls.documentation()
         return doc.splitlines()[0].strip() if doc else ""
 
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The documentation split at its section headings ("What it checks", "Why it
+        matters", "Legal basis (...)", "Options", "Passing example", "Failing example"),
+        heading -> dedented body, for reports that show a rule's rationale and basis."""
+        sections: dict[str, list[str]] = {}
+        current = None
+        for line in cls.documentation().splitlines()[1:]:
+            stripped = line.rstrip()
+            heading = stripped.rstrip(":")
+            if stripped and not line.startswith(" ") and _is_heading(heading):
+                current = heading.split(" (")[0]
+                sections[current] = []
+            elif current is not None:
+                sections[current].append(line)
+        return {name: inspect.cleandoc("\n".join(body)) for name, body in sections.items()}
+
+
+_HEADINGS = ("What it checks", "Why it matters", "Legal basis", "Options", "Passing example", "Failing example")
+
+
+def _is_heading(text: str) -> bool:
+    return any(text == h or text.startswith(h + " (") or text.startswith(h + ":") for h in _HEADINGS)
+
 
 def clause_path(clause: str, *rest: str | int) -> PathKey:
     """Data path of a clause term: clause_path("audit", "notice") -> ("clauses", "audit", "notice")."""
