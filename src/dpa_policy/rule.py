@@ -109,4 +109,40 @@ def clause_path(clause: str, *rest: str | int) -> PathKey:
     return ("clauses", clause, *rest)
 
 
-__all__ = ["DurationOption", "Rule", "RuleOptions", "Severity", "Violation", "clause_path"]
+#: How findings name each clause kind.
+CLAUSE_LABELS = {
+    "ownership": "data ownership",
+    "breach_notification": "breach notification",
+    "audit": "audit",
+    "data_use": "data use",
+    "disposal": "data disposal",
+    "security": "data security",
+    "subprocessors": "subprocessor",
+    "legal_compliance": "legal compliance",
+}
+
+
+def clause_absent(clause: str, required: str) -> Violation:
+    """The agreement has no such clause: always a finding, located at the ``clauses`` key."""
+    return Violation(
+        clause_path(clause),
+        f"the agreement has no {CLAUSE_LABELS[clause]} clause (clauses.{clause}); a missing clause is never a pass",
+        observed="absent",
+        required=required,
+    )
+
+
+def term_not_stated(clause: str, term: str, what: str, required: str) -> Violation:
+    """The clause is present but silent on ``term``: a finding, never a pass."""
+    return Violation(
+        clause_path(clause, term),
+        f"the {CLAUSE_LABELS[clause]} clause does not state {what} ({term} is absent)",
+        observed="not stated",
+        required=required,
+    )
+
+
+__all__ = [
+    "CLAUSE_LABELS", "DurationOption", "Rule", "RuleOptions", "Severity", "Violation", "clause_absent",
+    "clause_path", "term_not_stated",
+]

@@ -9,8 +9,7 @@ from pydantic import Field
 from ..findings import Severity, Violation
 from ..model.agreement import Agreement, BreachContent
 from ..model.duration import parse_duration
-from ..rule import DurationOption, Rule, RuleOptions, clause_path
-from ._common import clause_absent, term_not_stated
+from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
 
 CLAUSE = "breach_notification"
 

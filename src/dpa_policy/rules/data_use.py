@@ -8,8 +8,7 @@ from pydantic import Field
 
 from ..findings import Violation
 from ..model.agreement import Agreement
-from ..rule import Rule, RuleOptions, clause_path
-from ._common import clause_absent
+from ..rule import Rule, RuleOptions, clause_absent, clause_path
 
 CLAUSE = "data_use"
 

@@ -7,8 +7,7 @@ from typing import Iterator, Literal
 from ..findings import Violation
 from ..model.agreement import Agreement, Sanitization
 from ..model.duration import parse_duration
-from ..rule import DurationOption, Rule, RuleOptions, clause_path
-from ._common import clause_absent
+from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
 
 CLAUSE = "disposal"
 

@@ -6,8 +6,7 @@ from typing import Iterator
 
 from ..findings import Violation
 from ..model.agreement import Agreement
-from ..rule import Rule, RuleOptions, clause_path
-from ._common import clause_absent, term_not_stated
+from ..rule import Rule, RuleOptions, clause_absent, clause_path, term_not_stated
 
 
 class DistrictDataOwnership(Rule):

@@ -9,8 +9,7 @@ from pydantic import Field
 from ..findings import Violation
 from ..model.agreement import Agreement
 from ..model.vocabulary import LAWS, SECURITY_FRAMEWORKS
-from ..rule import Rule, RuleOptions, clause_path
-from ._common import clause_absent, term_not_stated
+from ..rule import Rule, RuleOptions, clause_absent, clause_path, term_not_stated
 
 
 class RedisclosureLimited(Rule):

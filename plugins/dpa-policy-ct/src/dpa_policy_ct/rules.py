@@ -14,39 +14,13 @@ from pydantic import Field
 
 from dpa_policy import DurationOption, Rule, RuleOptions, Violation
 from dpa_policy.model.duration import parse_duration
-from dpa_policy.rule import clause_path
+from dpa_policy.rule import clause_absent, clause_path, term_not_stated
 
 if TYPE_CHECKING:
     from dpa_policy.model.agreement import Agreement
     from dpa_policy.model.duration import Duration
 
 STATE = "CT"
-
-_LABELS = {
-    "ownership": "data ownership",
-    "breach_notification": "breach notification",
-    "data_use": "data use",
-    "disposal": "data disposal",
-}
-
-
-def _clause_absent(clause: str, required: str) -> Violation:
-    return Violation(
-        clause_path(clause),
-        f"the agreement has no {_LABELS[clause]} clause (clauses.{clause}); a missing clause is never a pass",
-        observed="absent",
-        required=required,
-    )
-
-
-def _term_not_stated(clause: str, term: str, what: str, required: str) -> Violation:
-    return Violation(
-        clause_path(clause, term),
-        f"the {_LABELS[clause]} clause does not state {what} ({term} is absent)",
-        observed="not stated",
-        required=required,
-    )
-
 
 # ------------------------------------------------------------------------------ CTS1xx
 class CtDataNotContractorProperty(Rule):
@@ -101,7 +75,7 @@ class CtDataNotContractorProperty(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         clause = agreement.clauses.ownership
         if clause is None:
-            yield _clause_absent("ownership", "the data is not the contractor's property or under its control")
+            yield clause_absent("ownership", "the data is not the contractor's property or under its control")
             return
         terms = (
             ("district_owns", "that the district owns the data (not the contractor)",
@@ -112,7 +86,7 @@ class CtDataNotContractorProperty(Rule):
         for term, unstated, denied, required in terms:
             value = getattr(clause, term)
             if value is None:
-                yield _term_not_stated("ownership", term, unstated, required)
+                yield term_not_stated("ownership", term, unstated, required)
             elif value is False:
                 yield Violation(
                     clause_path("ownership", term),
@@ -258,10 +232,10 @@ class CtBreachNoticeWindow(Rule):
         window_required = f"notice to the board within {options.max_window}"
         trigger_required = f"clock starts at one of: {accepted}"
         if clause is None:
-            yield _clause_absent("breach_notification", f"{window_required}, counted from one of: {accepted}")
+            yield clause_absent("breach_notification", f"{window_required}, counted from one of: {accepted}")
             return
         if clause.window is None:
-            yield _term_not_stated("breach_notification", "window", "how soon the board is notified", window_required)
+            yield term_not_stated("breach_notification", "window", "how soon the board is notified", window_required)
         elif not clause.window.within(options.max_window):
             yield Violation(
                 clause_path("breach_notification", "window"),
@@ -271,7 +245,7 @@ class CtBreachNoticeWindow(Rule):
                 required=window_required,
             )
         if clause.trigger is None:
-            yield _term_not_stated("breach_notification", "trigger", "what starts the notice clock", trigger_required)
+            yield term_not_stated("breach_notification", "trigger", "what starts the notice clock", trigger_required)
         elif clause.trigger not in options.accepted_triggers:
             yield Violation(
                 clause_path("breach_notification", "trigger"),
@@ -353,7 +327,7 @@ class CtOperatorProhibitions(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.data_use
         if clause is None:
-            yield _clause_absent("data_use", "prohibits " + ", ".join(options.required_prohibitions))
+            yield clause_absent("data_use", "prohibits " + ", ".join(options.required_prohibitions))
             return
         for name in options.required_prohibitions:
             value = None if clause.prohibits is None else getattr(clause.prohibits, name)
@@ -378,7 +352,7 @@ def _disposal_term(agreement: Agreement, term: str, when: str, limit: Duration |
     required = f"disposal {when}" + (f" within {limit}" if limit is not None else "")
     clause = agreement.clauses.disposal
     if clause is None:
-        yield _clause_absent("disposal", required)
+        yield clause_absent("disposal", required)
         return
     window = getattr(clause, term)
     if window is None:

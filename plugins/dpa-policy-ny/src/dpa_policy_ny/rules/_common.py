@@ -1,4 +1,5 @@
-"""Violations shared by the New York rules, worded like the built-in rules' (dpa_policy.rules._common).
+"""Violations shared by the New York rules: missing attachments. Absent clauses and unstated
+terms use dpa_policy.rule's clause_absent and term_not_stated, as the built-in rules do.
 
 A clause that is absent, a term that is not stated and an attachment that is not listed are
 each a finding: silence in a contract is never a pass.
@@ -8,37 +9,13 @@ from __future__ import annotations
 
 from dpa_policy import Violation
 from dpa_policy.model.agreement import Agreement
-from dpa_policy.rule import clause_path
 
-LABELS = {
-    "breach_notification": "breach notification",
-    "data_use": "data use",
-    "security": "data security",
-}
 
 ATTACHMENT_LABELS = {
     "parents_bill_of_rights": "Parents' Bill of Rights for Data Privacy and Security",
     "supplemental_information": "supplemental information about the agreement",
     "data_security_and_privacy_plan": "data security and privacy plan",
 }
-
-
-def clause_absent(clause: str, required: str) -> Violation:
-    return Violation(
-        clause_path(clause),
-        f"the agreement has no {LABELS[clause]} clause (clauses.{clause}); a missing clause is never a pass",
-        observed="absent",
-        required=required,
-    )
-
-
-def term_not_stated(clause: str, term: str, what: str, required: str) -> Violation:
-    return Violation(
-        clause_path(clause, term),
-        f"the {LABELS[clause]} clause does not state {what} ({term} is absent)",
-        observed="not stated",
-        required=required,
-    )
 
 
 def attachment_kinds(agreement: Agreement) -> list[str]:

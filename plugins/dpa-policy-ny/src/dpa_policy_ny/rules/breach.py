@@ -11,7 +11,7 @@ from dpa_policy.model.agreement import Agreement, BreachTrigger
 from dpa_policy.model.duration import parse_duration
 from dpa_policy.rule import clause_path
 
-from ._common import clause_absent, term_not_stated
+from dpa_policy.rule import clause_absent, term_not_stated
 
 CLAUSE = "breach_notification"
 

@@ -10,7 +10,7 @@ from dpa_policy import Rule, RuleOptions, Violation
 from dpa_policy.model.agreement import Agreement, Prohibitions
 from dpa_policy.rule import clause_path
 
-from ._common import clause_absent
+from dpa_policy.rule import clause_absent
 
 CLAUSE = "data_use"
 

@@ -8,7 +8,7 @@ from dpa_policy import Rule, RuleOptions, Violation
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.rule import clause_path
 
-from ._common import clause_absent
+from dpa_policy.rule import clause_absent
 
 CLAUSE = "security"
 CSF_1_1 = "nist_csf_1_1"
