@@ -11,11 +11,14 @@ load has one test case, ``load``, failing with each input problem. A crashed rul
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..report import AgreementResult, RunReport
 from . import Reporter
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 # XML 1.0 forbids most control characters; an agreement's text could carry one.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -41,6 +44,10 @@ class JunitReporter(Reporter):
     description = "JUnit XML: a test suite per agreement, a test case per rule"
 
     def render(self, report: RunReport) -> str:
+        # xml.etree (and pyexpat) is imported here, not at the top: every run imports every
+        # reporter to list the formats, and a text-only check should not pay for XML.
+        import xml.etree.ElementTree as ET
+
         root = ET.Element("testsuites", name="dpa-policy")
         totals = {"tests": 0, "failures": 0, "errors": 0}  # the XSD allows no "skipped" here
         suites = [self._suite(result, report, number) for number, result in enumerate(report.results)]
@@ -56,6 +63,8 @@ class JunitReporter(Reporter):
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
     def _suite(self, result: AgreementResult, report: RunReport, number: int) -> ET.Element:
+        import xml.etree.ElementTree as ET  # lazy, see render()
+
         suite = ET.Element("testsuite", name=_clean(result.path), id=str(number))
         classname = result.path.rsplit(".", 1)[0].replace("/", ".")
         properties = ET.SubElement(suite, "properties")
@@ -114,6 +123,8 @@ class JunitReporter(Reporter):
 
     def _waiver_suite(self, report: RunReport, number: int) -> ET.Element:
         """The waivers file's own findings (expired, unmatched, expiring, not allowed)."""
+        import xml.etree.ElementTree as ET  # lazy, see render()
+
         suite = ET.Element("testsuite", name=_clean(report.waivers_source or "waivers"), id=str(number))
         failures = 0
         for finding in report.waiver_findings:

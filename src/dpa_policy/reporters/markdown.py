@@ -6,8 +6,6 @@ backticks or ``<script>`` renders as text and cannot break the table or inject m
 
 from __future__ import annotations
 
-import html
-
 from ..report import RunReport
 from . import Reporter
 from .text import summary_line
@@ -17,6 +15,8 @@ MAX_FINDING_ROWS = 500  # job summaries are capped at 1 MiB; the rest is in the 
 
 def md(text: object) -> str:
     """Escape text for a Markdown table cell."""
+    import html  # lazy: every run imports every reporter; only Markdown output needs html
+
     escaped = html.escape(str(text), quote=False)
     for char in "\\`*_[]|#":
         escaped = escaped.replace(char, "\\" + char)
