@@ -94,6 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="run rule packs' golden cases", parents=[common])
     verify.add_argument("targets", nargs="*", metavar="PACK_OR_FOLDER",
                         help="plugin names or folders of case files (default: every loaded plugin)")
+    from .diff import add_parser as add_diff_parser  # light: diff.py defers its heavy imports
+
+    add_diff_parser(sub, parents=[common, with_policy])
+    from .publish import add_parser as add_publish_parser  # light: publish.py defers Jinja2 and the models
+
+    add_publish_parser(sub, parents=[common, with_policy])
+    from .counsel.cli import add_parser as add_report_parser  # light: defers Jinja2 and the models
+
+    add_report_parser(sub, parents=[common, with_policy])
     return parser
 
 
@@ -129,7 +138,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         out.write(version_text())
         return ExitCode.OK
     if args.command is None:
-        raise UsageError("a command is required: check, rules, explain, schema, plugins, policy or verify (see --help)")
+        raise UsageError("a command is required: check, report, publish, diff, rules, explain, policy, plugins, "
+                         "verify or schema (see --help)")
     if args.command == "schema":
         from . import schema
 
@@ -174,6 +184,18 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"--state must be a two-letter US state code, got {args.state!r}")
         out.write(policy_show(policy_set, state))
         return ExitCode.OK
+    if args.command == "diff":
+        from .diff import run_diff
+
+        return run_diff(args, policy_set, out)
+    if args.command == "publish":
+        from .publish import run_publish
+
+        return run_publish(args, pm, policy_set, out)
+    if args.command == "report":
+        from .counsel.cli import run_report
+
+        return run_report(args, pm, policy_set, out)
     return _check(args, pm, policy_set, out)
 
 
@@ -197,11 +219,25 @@ def load_policy_set(policy_arg: str | None, pm, registry):
 
 
 def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
+    outputs = plan_outputs(args.format, args.output, collect_reporters(pm))
+    report = checked_report(args, pm, policy_set)
+    # Render everything before writing anything: a reporter that fails leaves no half set.
+    rendered = [(destination, reporter().render(report)) for reporter, destination in outputs]
+    for destination, text in rendered:
+        if destination is None:
+            out.write(text)
+        else:
+            write_atomic(destination, text)
+    return report.exit_code()
+
+
+def checked_report(args: argparse.Namespace, pm, policy_set):
+    """The check pipeline `check` and `publish` share: run every agreement, then apply the
+    waivers. ``args`` needs paths, fail_on, allow_empty, waivers and as_of."""
     from . import __version__
     from .app import RunConfig, run
     from .findings import Severity
 
-    outputs = plan_outputs(args.format, args.output, collect_reporters(pm))
     as_of = parse_as_of(args.as_of)
     waiver_set = None
     if args.waivers:
@@ -215,14 +251,7 @@ def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
 
         apply(report, waiver_set, report.policy.waivers, policy_set.selector_codes, as_of)
         report.waivers_source = waiver_set.source
-    # Render everything before writing anything: a reporter that fails leaves no half set.
-    rendered = [(destination, reporter().render(report)) for reporter, destination in outputs]
-    for destination, text in rendered:
-        if destination is None:
-            out.write(text)
-        else:
-            write_atomic(destination, text)
-    return report.exit_code()
+    return report
 
 
 def parse_as_of(text: str | None):

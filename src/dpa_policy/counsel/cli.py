@@ -1,0 +1,89 @@
+"""``dpa-policy report``: the counsel report, as one self-contained HTML and/or Markdown file.
+
+It runs exactly the check ``dpa-policy check`` runs (:func:`dpa_policy.cli.checked_report`:
+same discovery, policy, state packs and waivers), so its exit code keeps the same contract.
+This module is imported when the command line is built, so it imports nothing heavy at the
+top: the view, Jinja2 and the templates load only when a report is made.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import UsageError
+
+DESCRIPTION = """\
+Write a report for counsel: a portfolio summary (verdicts, terms expiring or expired, the
+rules that fail most, as charts), then for each agreement its verdict, its findings grouped
+by clause beside the contract's own words with each rule's rationale, legal basis and what
+would fix it, its waivers, the data it shares and its term. --html writes one self-contained
+page (no scripts, no network, prints to PDF); --markdown writes the same in Markdown."""
+
+EPILOG = """\
+exit codes (as for check):
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (agreements that fail to load are findings too)
+  2  the run could not be set up: bad flag, no --html or --markdown, invalid policy,
+     plugin failure, path not found, or no agreement files found
+  3  internal error: a rule crashed, or dpa-policy itself failed
+"""
+
+
+def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Register ``report`` on the CLI's subcommand parsers."""
+    parser = sub.add_parser(
+        "report", help="write a report for counsel (HTML and/or Markdown)", description=DESCRIPTION,
+        epilog=EPILOG, parents=parents, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="agreement files or folders (default: agreements/)")
+    parser.add_argument("--html", metavar="FILE", help="write the report as one self-contained HTML file")
+    parser.add_argument("--markdown", metavar="FILE", help="write the report as Markdown")
+    parser.add_argument("--waivers", metavar="FILE", help="a reviewed waivers file (see dpa-policy check)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="judge expiry of agreements and waivers as of this date instead of today")
+    parser.add_argument("--expiring-within", metavar="DAYS", type=_days, default=90,
+                        help="call out agreements expiring within DAYS days (default: 90)")
+    parser.add_argument("--fail-on", default="error", choices=("error", "warning"),
+                        help="lowest severity that fails an agreement and the run (default: error)")
+    parser.set_defaults(allow_empty=False)  # checked_report() reads it; a report of nothing is not a pass
+    return parser
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, got {text!r}") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, got {days}")
+    return days
+
+
+def run_report(args: argparse.Namespace, pm: Any, policy_set: Any, out: TextIO) -> int:
+    from ..cli import checked_report, parse_as_of, write_atomic
+
+    if not args.html and not args.markdown:
+        raise UsageError("report needs an output: --html FILE and/or --markdown FILE")
+    if args.html and args.markdown and Path(args.html) == Path(args.markdown):
+        raise UsageError("--html and --markdown name the same file")
+    as_of = parse_as_of(args.as_of)
+    report = checked_report(args, pm, policy_set)
+
+    from . import build, render_html, render_markdown
+
+    view = build(report, as_of, args.expiring_within)
+    # Render everything before writing anything: a renderer that fails leaves no half set.
+    rendered = []
+    if args.html:
+        rendered.append((Path(args.html), render_html(view)))
+    if args.markdown:
+        rendered.append((Path(args.markdown), render_markdown(view)))
+    for path, text in rendered:
+        write_atomic(path, text)
+    summary = report.summary()
+    out.write(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
+              f"{summary['passed']} passed, {summary['failed']} failed; report written to "
+              + ", ".join(str(path) for path, _ in rendered) + "\n")
+    return report.exit_code()

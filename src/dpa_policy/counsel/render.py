@@ -1,0 +1,147 @@
+"""Render a :class:`~dpa_policy.counsel.view.CounselReport` as HTML or Markdown.
+
+HTML: one self-contained file from ``templates/report.html``, rendered by Jinja2 with
+autoescaping on, so every text from an agreement (vendor names, clause texts, purposes...)
+is escaped wherever the template prints it; the charts are inline SVG from
+:mod:`dpa_policy.counsel.charts`, which escapes its own text. The page carries no
+JavaScript at all, and its Content-Security-Policy forbids any.
+
+Markdown: ``templates/report.md``, rendered with autoescaping off but with a ``finalize``
+hook that escapes every printed value with :func:`dpa_policy.reporters.markdown.md`
+(HTML-escaped, Markdown punctuation backslash-escaped, whitespace collapsed), unless the
+template marks it as already safe. Escaping is the default in both formats, never an opt-in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..reporters.markdown import md
+from . import charts
+from .view import TERM_LABELS, VERDICT_LABELS, CounselReport
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def long_date(value: datetime.date | None) -> str:
+    """"June 30, 2027": spelled out, independent of the machine's locale."""
+    if value is None:
+        return "not stated"
+    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
+
+
+def days_phrase(days: int | None) -> str:
+    if days is None:
+        return "no expiry date"
+    if days == 0:
+        return "expires today"
+    if days < 0:
+        return f"expired {-days} day{'s' if days != -1 else ''} ago"
+    return f"expires in {days} day{'s' if days != 1 else ''}"
+
+
+def plural(count: int, word: str, plural_word: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural_word or word + 's')}"
+
+
+_LITERAL = re.compile(r"``(.+?)``|\*(\w[^*]*?)\*")
+
+
+def doc_html(text: str) -> Markup:
+    """Rule documentation (ours, but escaped all the same): ``literal`` becomes <code>,
+    *word* becomes <em>."""
+    out, last = [], 0
+    for match in _LITERAL.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        if match.group(1) is not None:
+            out.append(Markup("<code>{}</code>").format(match.group(1)))
+        else:
+            out.append(Markup("<em>{}</em>").format(match.group(2)))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def code_fence(text: str) -> Markup:
+    """A fenced Markdown code block whose fence no backtick run inside can close. Inside a
+    fence nothing is interpreted (no HTML, no Markdown), so the text needs no escaping."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(f"{fence}yaml\n{text}\n{fence}")
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return md(value)
+
+
+def _common(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters.update(long_date=long_date, days_phrase=days_phrase, plural=plural)
+    env.globals.update(VERDICT_LABELS=VERDICT_LABELS, TERM_LABELS=TERM_LABELS)
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.keep_trailing_newline = True
+    return env
+
+
+@lru_cache(maxsize=None)
+def _html_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dpa_policy.counsel", "templates"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=True),
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["doc"] = doc_html
+    return _common(env)
+
+
+@lru_cache(maxsize=None)
+def _markdown_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dpa_policy.counsel", "templates"),
+        autoescape=False,  # Markdown, not HTML: _md_finalize escapes every printed value instead
+        finalize=_md_finalize,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["fence"] = code_fence
+    env.filters["raw"] = Markup  # for the template's own Markdown syntax only, never agreement text
+    return _common(env)
+
+
+def _charts(view: CounselReport) -> dict[str, Markup]:
+    verdicts = [(key, VERDICT_LABELS[key], count) for key, count in view.verdicts.items()
+                if count or key in ("pass", "pass-waived", "fail")]
+    terms = [(key, TERM_LABELS[key], count) for key, count in view.terms.items() if count or key != "open-ended"]
+    out = {
+        "verdicts": charts.stacked_bar("chart-verdicts", "Verdicts", verdicts),
+        "terms": charts.stacked_bar(
+            "chart-terms", f"Terms as of {long_date(view.as_of)} (expiring soon: within {view.expiring_within_days} days)",
+            terms),
+    }
+    if view.top_rules:
+        rows = [(f"{r.code} {r.slug}", r.agreements, f" ({plural(r.findings, 'finding')})") for r in view.top_rules[:10]]
+        out["rules"] = charts.horizontal_bars("chart-rules", "Rules that fail most: agreements failing each rule",
+                                              rows, out_of=view.total)
+    return out
+
+
+def render_html(view: CounselReport) -> str:
+    return _html_env().get_template("report.html").render(r=view, charts=_charts(view))
+
+
+def render_markdown(view: CounselReport) -> str:
+    text = _markdown_env().get_template("report.md").render(r=view)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+__all__ = ["render_html", "render_markdown"]

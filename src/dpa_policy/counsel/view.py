@@ -1,0 +1,507 @@
+"""The counsel report as plain data: what a lawyer reads, computed once from a run.
+
+:func:`build` turns a :class:`~dpa_policy.report.RunReport` into a :class:`CounselReport`:
+portfolio numbers, then one section per agreement with its verdict, its findings grouped by
+clause (the clause's citation and the contract's own words beside the value that fails, the
+rule's rationale and legal basis, what would fix it), its waivers, what it shares and its
+term. The renderers (:mod:`dpa_policy.counsel.render`) only lay this out: every text here is
+plain, unescaped text, and each renderer escapes it for its format.
+
+Everything is computed against ``as_of`` (never "today" inside this module), so the same run
+and date give the same report, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..findings import INPUT_CODES, Finding, Severity
+from ..model.vocabulary import ELEMENTS, LAWS, SUBJECT_LABELS, SUBJECTS
+from ..report import AgreementResult, RunReport
+
+#: Clause keys in the order an agreement lists them, with the heading counsel reads.
+CLAUSE_LABELS: dict[str, str] = {
+    "ownership": "Data ownership",
+    "breach_notification": "Breach notification",
+    "audit": "Audit rights",
+    "data_use": "Data use",
+    "disposal": "Data disposal",
+    "security": "Data security",
+    "subprocessors": "Subprocessors",
+    "legal_compliance": "Legal compliance",
+}
+OTHER_CLAUSE = "other"
+OTHER_LABEL = "Attachments and other terms"
+MODEL_LABELS = {"ndpa": "SDPC National Data Privacy Agreement", "state_dpa": "State alliance DPA",
+                "custom": "District's or vendor's own contract"}
+
+# Verdicts, in the order the summary shows them.
+PASS, PASS_WAIVED, FAIL, INCOMPLETE, UNREADABLE = "pass", "pass-waived", "fail", "incomplete", "unreadable"
+VERDICT_LABELS = {
+    PASS: "Pass",
+    PASS_WAIVED: "Pass with waivers",
+    FAIL: "Fail",
+    INCOMPLETE: "Incomplete (internal error)",
+    UNREADABLE: "Could not be read",
+}
+# Term status, in the order the summary shows them.
+EXPIRED, EXPIRING, CURRENT, OPEN_ENDED = "expired", "expiring", "current", "open-ended"
+TERM_LABELS = {EXPIRED: "Expired", EXPIRING: "Expiring soon", CURRENT: "Current", OPEN_ENDED: "No expiry date"}
+
+CONFIDENCE_KEY = (
+    ("P", "primary or official text was read"),
+    ("V", "verbatim contract text from a clause aggregator"),
+    ("S", "secondary source: a lead, not authority"),
+    ("U", "unconfirmed"),
+)
+
+
+# --------------------------------------------------------------------------- rule prose
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``items`` empty) or a bulleted list (``text`` empty) of rule prose."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+def prose(text: str) -> tuple[Block, ...]:
+    """Split a rule's documentation section into paragraphs and bullet lists: blank lines
+    separate paragraphs, "- " starts a bullet, other lines continue the one before."""
+    blocks: list[Block] = []
+    para: list[str] = []
+    items: list[list[str]] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block(text=" ".join(para)))
+            para.clear()
+        if items:
+            blocks.append(Block(items=tuple(" ".join(i) for i in items)))
+            items.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("- "):
+            if para:
+                flush()
+            items.append([line[2:].strip()])
+        elif items:
+            items[-1].append(line)
+        else:
+            para.append(line)
+    flush()
+    return tuple(blocks)
+
+
+# --------------------------------------------------------------------------- the view
+@dataclass(frozen=True)
+class WaiverView:
+    approver: str
+    expires: datetime.date
+    justification: str
+    days_left: int
+    source: str
+    #: Within the policy's warning window (DPA903 says so too).
+    expiring_soon: bool
+
+
+@dataclass(frozen=True)
+class WaiverRow:
+    code: str
+    slug: str
+    waiver: WaiverView
+    findings: int
+
+
+@dataclass(frozen=True)
+class FindingView:
+    code: str
+    slug: str
+    severity: str
+    message: str
+    location: str
+    pointer: str
+    #: What the contract says, as the rule read it ("7 calendar days", "absent", "not stated").
+    observed: str | None
+    #: What the policy requires ("notice within 72 hours").
+    required: str | None
+    #: The nearest citation on the way to the failing value ("Section 9(a)").
+    citation: str | None
+    #: The policy layer that required the rule.
+    layer: str
+    #: False when the finding is waived or below --fail-on: shown, but it does not fail.
+    fails: bool
+    waiver: WaiverView | None = None
+
+
+@dataclass(frozen=True)
+class RuleFindings:
+    code: str
+    slug: str
+    summary: str
+    why: tuple[Block, ...]
+    legal_basis: tuple[Block, ...]
+    #: The rule's passing example: a clause written so that it passes.
+    passing_example: str
+    findings: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    key: str
+    label: str
+    present: bool
+    citation: str | None
+    text: str | None
+    rules: tuple[RuleFindings, ...]
+
+    @property
+    def findings(self) -> tuple[FindingView, ...]:
+        return tuple(f for r in self.rules for f in r.findings)
+
+
+@dataclass(frozen=True)
+class ElementView:
+    key: str
+    category: str
+    label: str
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class SubjectView:
+    key: str
+    label: str
+    elements: tuple[ElementView, ...]
+    other_elements: tuple[str, ...]
+    purposes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermView:
+    effective: datetime.date
+    expires: datetime.date | None
+    #: Days from as_of to expiry (negative once expired); None without an expiry date.
+    days_to_expiry: int | None
+    status: str
+    governing_state: str
+    model: str
+    model_version: str | None
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    anchor: str
+    path: str
+    verdict: str
+    #: Everything below is None / empty for a file that could not be read.
+    id: str | None = None
+    title: str | None = None
+    vendor: str | None = None
+    district: str | None = None
+    district_state: str | None = None
+    products: tuple[tuple[str, str], ...] = ()
+    policy: str | None = None
+    term: TermView | None = None
+    data: tuple[SubjectView, ...] = ()
+    laws: tuple[str, ...] = ()
+    clauses: tuple[ClauseView, ...] = ()
+    #: Findings about the file itself (DPA001-DPA007) when it could not be read.
+    input_problems: tuple[FindingView, ...] = ()
+    #: Rules the agreement was checked against and passed: (code, slug, summary).
+    passed_rules: tuple[tuple[str, str, str], ...] = ()
+    crashes: tuple[str, ...] = ()
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+    @property
+    def name(self) -> str:
+        return self.vendor or self.path
+
+    @property
+    def findings(self) -> tuple[FindingView, ...]:
+        return tuple(f for c in self.clauses for f in c.findings) + self.input_problems
+
+    @property
+    def failing(self) -> int:
+        return sum(1 for f in self.findings if f.fails)
+
+    @property
+    def waived(self) -> tuple[FindingView, ...]:
+        return tuple(f for f in self.findings if f.waiver is not None)
+
+    @property
+    def waivers(self) -> tuple[WaiverRow, ...]:
+        """Each waiver that accepts findings here, once, with how many it accepts."""
+        rows: dict[tuple, list[FindingView]] = {}
+        for f in self.waived:
+            rows.setdefault((f.code, f.waiver), []).append(f)
+        return tuple(WaiverRow(code, found[0].slug, waiver, len(found)) for (code, waiver), found in rows.items())
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    slug: str
+    summary: str
+    agreements: int
+    findings: int
+
+
+@dataclass(frozen=True)
+class CounselReport:
+    as_of: datetime.date
+    expiring_within_days: int
+    policy: str
+    fail_on: str
+    tool_version: str
+    waivers_source: str | None
+    agreements: tuple[AgreementView, ...]
+    #: verdict -> number of agreements, every verdict present (zero included), in order.
+    verdicts: dict[str, int]
+    #: term status -> number of agreements that loaded, every status present, in order.
+    terms: dict[str, int]
+    #: Rules failing in the most agreements, most first (then by code).
+    top_rules: tuple[RuleCount, ...]
+    #: Expired and expiring agreements, soonest expiry first.
+    expiring: tuple[AgreementView, ...]
+    #: Findings about the waivers file itself (DPA901-DPA904).
+    waiver_file_findings: tuple[FindingView, ...]
+    #: "rule CODE crashed on FILE: error" lines; the run is incomplete when any.
+    crashes: tuple[str, ...]
+    waived_findings: int = 0
+    confidence_key: tuple[tuple[str, str], ...] = CONFIDENCE_KEY
+
+    @property
+    def total(self) -> int:
+        return len(self.agreements)
+
+
+def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 90) -> CounselReport:
+    """The counsel view of a run, judged as of ``as_of``."""
+    crashed: dict[str, list[str]] = {}
+    for crash in report.crashes:
+        crashed.setdefault(crash.file, []).append(f"rule {crash.code} ({crash.slug}) crashed: {crash.error}")
+    agreements = tuple(
+        _agreement(result, index, report.fail_on, as_of, expiring_within_days, tuple(crashed.get(result.path, ())))
+        for index, result in enumerate(report.results, start=1)
+    )
+    verdicts = Counter(a.verdict for a in agreements)
+    terms = Counter(a.term.status for a in agreements if a.term is not None)
+    rule_agreements: Counter[str] = Counter()
+    rule_findings: Counter[str] = Counter()
+    rule_info: dict[str, tuple[str, str]] = {}
+    for view in agreements:
+        for clause in view.clauses:
+            for rule in clause.rules:
+                failing = [f for f in rule.findings if f.fails]
+                if failing:
+                    rule_agreements[rule.code] += 1
+                    rule_findings[rule.code] += len(failing)
+                    rule_info[rule.code] = (rule.slug, rule.summary)
+    top = sorted(rule_agreements, key=lambda code: (-rule_agreements[code], -rule_findings[code], code))
+    expiring = sorted((a for a in agreements if a.term is not None and a.term.status in (EXPIRED, EXPIRING)),
+                      key=lambda a: (a.term.expires, a.path))
+    return CounselReport(
+        as_of=as_of,
+        expiring_within_days=expiring_within_days,
+        policy=report.policy.name,
+        fail_on=str(report.fail_on),
+        tool_version=report.tool_version,
+        waivers_source=report.waivers_source,
+        agreements=agreements,
+        verdicts={v: verdicts.get(v, 0) for v in VERDICT_LABELS},
+        terms={t: terms.get(t, 0) for t in TERM_LABELS},
+        top_rules=tuple(RuleCount(code, *rule_info[code], rule_agreements[code], rule_findings[code]) for code in top),
+        expiring=tuple(expiring),
+        waiver_file_findings=tuple(_finding(f, None, report.fail_on, as_of, 0) for f in report.waiver_findings),
+        crashes=tuple(f"rule {c.code} ({c.slug}) crashed on {c.file}: {c.error}" for c in report.crashes),
+        waived_findings=sum(len(a.waived) for a in agreements),
+    )
+
+
+def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: datetime.date,
+               expiring_within_days: int, crashes: tuple[str, ...]) -> AgreementView:
+    anchor = f"agreement-{index}"
+    agreement = result.agreement
+    if agreement is None:
+        problems = tuple(_finding(f, None, fail_on, as_of, 0) for f in result.findings)
+        return AgreementView(anchor, result.path, UNREADABLE, input_problems=problems, crashes=crashes)
+    policy = result.policy
+    rules = {r.code: r for r in policy.rules} if policy is not None else {}
+    warn_days = policy.waivers.warn_days_before_expiry if policy is not None else 30
+
+    by_clause: dict[str, dict[str, list[FindingView]]] = {}
+    for finding in result.findings:
+        resolved = rules.get(finding.code)
+        rule_cls = resolved.registered.rule if resolved is not None else None
+        clause = (rule_cls.clause if rule_cls is not None else None) or _clause_of(finding.pointer)
+        key = clause if clause in CLAUSE_LABELS else OTHER_CLAUSE
+        view = _finding(finding, agreement, fail_on, as_of, warn_days)
+        by_clause.setdefault(key, {}).setdefault(finding.code, []).append(view)
+
+    clauses = []
+    for key in (*CLAUSE_LABELS, OTHER_CLAUSE):
+        if key not in by_clause:
+            continue
+        model = getattr(agreement.clauses, key, None) if key != OTHER_CLAUSE else None
+        groups = []
+        for code in sorted(by_clause[key]):
+            resolved = rules.get(code)
+            groups.append(_rule_findings(code, resolved, tuple(by_clause[key][code])))
+        clauses.append(ClauseView(
+            key=key,
+            label=CLAUSE_LABELS.get(key, OTHER_LABEL),
+            present=model is not None or key == OTHER_CLAUSE,
+            citation=getattr(model, "citation", None),
+            text=getattr(model, "text", None),
+            rules=tuple(groups),
+        ))
+
+    if crashes:
+        verdict = INCOMPLETE
+    elif not result.passed(fail_on):
+        verdict = FAIL
+    elif any(f.waiver is not None for f in result.findings):
+        verdict = PASS_WAIVED
+    else:
+        verdict = PASS
+    with_findings = {f.code for f in result.findings}
+    passed_rules = tuple((r.code, r.slug, r.registered.rule.summary())
+                         for r in sorted(rules.values(), key=lambda r: r.code) if r.code not in with_findings)
+    laws = ()
+    if agreement.clauses.legal_compliance is not None:
+        lc = agreement.clauses.legal_compliance
+        laws = tuple(LAWS.get(law, law) for law in lc.laws) + tuple(lc.other_laws)
+    vendor = agreement.parties.vendor
+    district = agreement.parties.district
+    return AgreementView(
+        anchor=anchor,
+        path=result.path,
+        verdict=verdict,
+        id=agreement.id,
+        title=agreement.title,
+        vendor=vendor.name,
+        district=district.name,
+        district_state=district.state,
+        products=tuple((p.name, p.description) for p in agreement.products),
+        policy=policy.name if policy is not None else None,
+        term=_term(agreement.term, as_of, expiring_within_days),
+        data=_data(agreement.data),
+        laws=laws,
+        clauses=tuple(clauses),
+        passed_rules=passed_rules,
+        crashes=crashes,
+    )
+
+
+def _rule_findings(code: str, resolved: Any, findings: tuple[FindingView, ...]) -> RuleFindings:
+    if resolved is None:  # not a rule of the policy: an input problem or a stranger
+        summary = INPUT_CODES.get(code, ("", ""))[1]
+        return RuleFindings(code, findings[0].slug, summary, (), (), "", findings)
+    rule_cls = resolved.registered.rule
+    sections = rule_cls.doc_sections()
+    return RuleFindings(
+        code=code,
+        slug=resolved.slug,
+        summary=rule_cls.summary(),
+        why=prose(sections.get("Why it matters", "")),
+        legal_basis=prose(sections.get("Legal basis", "")),
+        passing_example=sections.get("Passing example", ""),
+        findings=findings,
+    )
+
+
+def _finding(finding: Finding, agreement: Any, fail_on: Severity, as_of: datetime.date, warn_days: int) -> FindingView:
+    waiver = None
+    if finding.waiver is not None:
+        entry = finding.waiver.entry
+        days = (entry.expires - as_of).days
+        waiver = WaiverView(entry.approver, entry.expires, entry.justification, days, finding.waiver.source,
+                            days <= warn_days)
+    return FindingView(
+        code=finding.code,
+        slug=finding.slug,
+        severity=str(finding.severity),
+        message=finding.message,
+        location=f"{finding.file}:{finding.line}:{finding.column}",
+        pointer=finding.pointer,
+        observed=finding.observed,
+        required=finding.required,
+        citation=_citation(agreement, finding.pointer) if agreement is not None else None,
+        layer=finding.layer,
+        fails=finding.counts and finding.severity >= fail_on,
+        waiver=waiver,
+    )
+
+
+def _pointer_parts(pointer: str) -> list[str]:
+    if not pointer.startswith("/"):
+        return []
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer[1:].split("/")]
+
+
+def _clause_of(pointer: str) -> str | None:
+    parts = _pointer_parts(pointer)
+    return parts[1] if len(parts) > 1 and parts[0] == "clauses" else None
+
+
+def _citation(agreement: Any, pointer: str) -> str | None:
+    """The deepest citation on the way to the value the pointer names: a disposal window's
+    own "Section 9(a)" rather than its clause's "Section 9"."""
+    found = None
+    node: Any = agreement
+    for part in _pointer_parts(pointer):
+        if isinstance(node, BaseModel):
+            node = getattr(node, part, None)
+        elif isinstance(node, (list, tuple)) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            break
+        citation = getattr(node, "citation", None)
+        if isinstance(node, BaseModel) and isinstance(citation, str) and citation:
+            found = citation
+    return found
+
+
+def _term(term: Any, as_of: datetime.date, expiring_within_days: int) -> TermView:
+    days = (term.expires - as_of).days if term.expires is not None else None
+    if days is None:
+        status = OPEN_ENDED
+    elif days < 0:
+        status = EXPIRED
+    elif days <= expiring_within_days:
+        status = EXPIRING
+    else:
+        status = CURRENT
+    return TermView(term.effective, term.expires, days, status, term.governing_state,
+                    MODEL_LABELS.get(term.model, term.model), term.model_version)
+
+
+def _data(data: Any) -> tuple[SubjectView, ...]:
+    subjects = []
+    for subject in SUBJECTS:
+        group = getattr(data, subject, None)
+        if group is None:
+            continue
+        elements = tuple(
+            ElementView(key, ELEMENTS[key].category_label, ELEMENTS[key].label, ELEMENTS[key].sensitive)
+            if key in ELEMENTS else ElementView(key, "", key, False)
+            for key in group.elements
+        )
+        subjects.append(SubjectView(subject, SUBJECT_LABELS[subject], elements,
+                                    tuple(group.other_elements), tuple(group.purposes)))
+    return tuple(subjects)
+
+
+__all__ = ["AgreementView", "Block", "ClauseView", "CounselReport", "FindingView", "RuleFindings", "build", "prose"]

@@ -1,0 +1,327 @@
+"""`dpa-policy report`: the counsel report's view, escaping, waivers, expiry and exit codes.
+
+No browser here (tests/browser renders the page in Chromium). The state packs are disabled
+so the numbers below hold whatever is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dpa_policy.cli import checked_report, load_policy_set, main, plugin_manager
+from dpa_policy.counsel import build, render_html, render_markdown
+from dpa_policy.counsel.charts import horizontal_bars, stacked_bar
+from dpa_policy.registry import RuleRegistry
+from dpa_policy.testing import base_agreement_text
+
+ROOT = Path(__file__).resolve().parents[1]
+AGREEMENTS = ROOT / "agreements"
+NO_PACKS = ["--disable-plugin", "ny", "--disable-plugin", "ct"]
+AS_OF = "2026-06-01"
+PLANT = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+WAIVE_LATE = """\
+waivers_version: 1
+waivers:
+  - agreement: LATE-1
+    rule: breach-notice-window
+    justification: Vendor's insurer requires 10 business days; amendment due in Q1.
+    approver: Dana Whitfield, General Counsel
+    expires: 2027-06-30
+"""
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["report", *NO_PACKS, *argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def checked(*paths: Path, waivers: Path | None = None, as_of: str = AS_OF, fail_on: str = "error"):
+    """The run `check` would make, through the same helper `report` uses."""
+    pm = plugin_manager(["ny", "ct"])
+    policy_set = load_policy_set(None, pm, RuleRegistry.from_plugins(pm))
+    args = argparse.Namespace(paths=[str(p) for p in paths], fail_on=fail_on, allow_empty=False,
+                              waivers=str(waivers) if waivers else None, as_of=as_of)
+    return checked_report(args, pm, policy_set)
+
+
+def planted_agreement() -> str:
+    """The AllHere sample (it has findings) with PLANT in every text field."""
+    data = yaml.safe_load((AGREEMENTS / "allhere.yaml").read_text("utf-8"))
+    text_keys = {"id", "title", "name", "description", "citation", "text", "model_version"}
+    list_keys = {"purposes", "other_elements", "permitted_purposes", "named", "other_laws"}
+
+    def plant(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in text_keys and isinstance(value, str):
+                    node[key] = f"{PLANT} {value}"
+                elif key in list_keys and isinstance(value, list):
+                    node[key] = [f"{PLANT} {item}" for item in value]
+                else:
+                    plant(value)
+        elif isinstance(node, list):
+            for item in node:
+                plant(item)
+
+    data["data"]["parent_guardian"]["other_elements"] = ["family language preference"]
+    data["clauses"]["subprocessors"]["named"] = ["Twilio"]
+    data["clauses"]["legal_compliance"]["other_laws"] = ["Florida Statutes 501.171"]
+    plant(data)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def late_agreement(**replace: str) -> str:
+    text = base_agreement_text().replace("window: 72 hours", "window: 10 business days").replace("id: BASE-0001", "id: LATE-1")
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.fixture(scope="module")
+def samples_view():
+    return build(checked(AGREEMENTS), datetime.date(2026, 6, 1), 90)
+
+
+# ------------------------------------------------------------------------------- the view
+def test_portfolio_numbers(samples_view):
+    view = samples_view
+    assert view.total == 10
+    assert view.verdicts == {"pass": 2, "pass-waived": 0, "fail": 8, "incomplete": 0, "unreadable": 0}
+    assert view.terms == {"expired": 1, "expiring": 3, "current": 6, "open-ended": 0}
+    assert [a.id for a in view.expiring] == ["AVSD-DPA-2023-047", "MDCPS-DSA-2023-0291", "MDCPS-DSA-2024-0163",
+                                             "CHISD-TECH-2025-0217"]  # soonest first, the expired one first
+    counts = {r.code: (r.agreements, r.findings) for r in view.top_rules}
+    assert counts["DPA201"] == (3, 3) and counts["DPA502"] == (3, 4) and counts["DPA501"] == (2, 4)
+    assert [r.agreements for r in view.top_rules] == sorted((r.agreements for r in view.top_rules), reverse=True)
+    assert "DPA204" not in counts  # a warning below --fail-on is not a failing rule
+
+
+def test_findings_grouped_by_clause_with_the_contracts_words(samples_view):
+    allhere = next(a for a in samples_view.agreements if a.id == "MDCPS-DSA-2024-0117")
+    assert allhere.verdict == "fail" and allhere.vendor == "AllHere Education, Inc."
+    assert [c.key for c in allhere.clauses] == ["breach_notification", "disposal"]
+    disposal = allhere.clauses[1]
+    assert disposal.label == "Data disposal" and disposal.citation == "Section 9"
+    assert disposal.text.startswith("At the District's written request")
+    window = next(r for r in disposal.rules if r.code == "DPA501")
+    assert window.slug == "disposal-window" and len(window.findings) == 2
+    first = window.findings[0]
+    assert first.citation == "Section 9(a)"  # the window's own citation, not the clause's
+    assert first.observed == "not stated" and first.fails
+    assert first.required == "disposal on the district's request within 60 calendar days"
+    assert first.location.endswith("allhere.yaml:109:5")
+    assert window.why and window.legal_basis and "within" in window.passing_example
+    assert any("NDPA" in item for block in window.legal_basis for item in block.items)
+    contents = allhere.clauses[0].rules[0]
+    assert contents.code == "DPA204" and not any(f.fails for f in contents.findings)  # warnings: shown, not failing
+    assert allhere.failing == 3
+
+
+def test_data_term_and_passed_rules(samples_view):
+    allhere = next(a for a in samples_view.agreements if a.id == "MDCPS-DSA-2024-0117")
+    (subject,) = allhere.data
+    assert subject.label == "Parent/guardian data"
+    assert [e.label for e in subject.elements][:2] == ["Parent/guardian first and/or last name", "Parent/guardian email"]
+    assert subject.purposes[0].startswith("Send and answer text messages")
+    term = allhere.term
+    assert (term.effective, term.expires, term.status) == (datetime.date(2024, 7, 1), datetime.date(2027, 6, 30), "current")
+    assert term.days_to_expiry == 394 and term.governing_state == "FL"
+    assert "FERPA (20 U.S.C. 1232g; 34 CFR Part 99)" in allhere.laws
+    passed = [code for code, _, _ in allhere.passed_rules]
+    assert "DPA101" in passed and "DPA501" not in passed
+    harborlight = next(a for a in samples_view.agreements if a.id == "AVSD-DPA-2023-047")
+    assert harborlight.term.status == "expired" and harborlight.term.days_to_expiry == -336
+    sensitive = next(a for a in samples_view.agreements if any(e.sensitive for s in a.data for e in s.elements))
+    assert sensitive is not None
+
+
+def test_an_unreadable_agreement_is_its_own_verdict(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text(base_agreement_text().replace("  audit:", "  audit:\n  audit:"), "utf-8")
+    view = build(checked(bad), datetime.date(2026, 6, 1))
+    (agreement,) = view.agreements
+    assert agreement.verdict == "unreadable" and agreement.term is None
+    assert agreement.input_problems[0].code == "DPA004"
+    html = render_html(view)
+    assert "The record could not be read" in html and "DPA004" in html
+    markdown = render_markdown(view)
+    assert "### The record could not be read" in markdown and "| Could not be read |" in markdown
+
+
+# ------------------------------------------------------------------------------ escaping
+def test_agreement_text_is_escaped_in_html_and_markdown(tmp_path):
+    path = tmp_path / "planted.yaml"
+    path.write_text(planted_agreement(), "utf-8")
+    code, _, err = run(str(path), "--html", str(tmp_path / "r.html"), "--markdown", str(tmp_path / "r.md"),
+                       "--as-of", AS_OF)
+    assert code == 1, err
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "<script" not in html.lower()
+    # vendor, district, contacts, product name and description, title, id, model version,
+    # eight clause texts and citations, two window citations, purposes, other elements...
+    assert html.count(ESCAPED) >= 20
+    markdown = (tmp_path / "r.md").read_text("utf-8")
+    assert "<script" not in markdown.lower()
+    assert markdown.count(ESCAPED) >= 20
+
+
+def test_markdown_escapes_table_breaking_text(tmp_path):
+    path = tmp_path / "pipes.yaml"
+    path.write_text(base_agreement_text().replace("name: AllHere Education, Inc.", "name: 'Pipe | Co *bold* [x](javascript:1)'"))
+    code, _, err = run(str(path), "--markdown", str(tmp_path / "r.md"), "--as-of", AS_OF)
+    assert code == 0, err
+    row = next(line for line in (tmp_path / "r.md").read_text("utf-8").splitlines() if line.startswith("| Pipe"))
+    assert row.startswith(r"| Pipe \| Co \*bold\* \[x\](javascript:1) |")
+
+
+def test_chart_text_is_escaped():
+    svg = stacked_bar("c1", "Verdicts <b>", [("fail", "Fail & <i>", 2), ("pass", "Pass", 1)])
+    assert "<b>" not in svg and "<i>" not in svg and "Fail &amp; &lt;i&gt;" in svg
+    assert "<title id=\"c1-title\">Verdicts &lt;b&gt;</title>" in svg and "<desc" in svg
+    bars = horizontal_bars("c2", "Rules", [("DPA1 <x>", 1, "")], out_of=2)
+    assert "<x>" not in bars and "DPA1 &lt;x&gt;" in bars and 'role="img"' in bars
+
+
+# ------------------------------------------------------------------------------- content
+def test_html_is_self_contained_without_script_and_headings_in_order(tmp_path):
+    code, _, _ = run(str(AGREEMENTS), "--html", str(tmp_path / "r.html"), "--as-of", AS_OF)
+    assert code == 1
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    for forbidden in ("<script", "<link", "src=", "@import", "url(", 'href="http', " on" + "load=", "javascript:"):
+        assert forbidden not in html.lower(), forbidden
+    assert "Content-Security-Policy" in html and "@media print" in html and "@page" in html
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", html)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    assert html.count('<svg class="chart"') == 3 and html.count("<title id=") == 3
+    assert "Expired or expiring within 90 days" in html
+    assert "Harborlight Analytics, Inc." in html and "expired 336 days ago" in html
+    assert "A clause that passes" in html and "Why it matters" in html and "Legal basis" in html
+
+
+def test_waivers_show_approver_expiry_and_justification(tmp_path):
+    (tmp_path / "late.yaml").write_text(late_agreement())
+    (tmp_path / "waivers.yaml").write_text(WAIVE_LATE)
+    code, out, err = run(str(tmp_path / "late.yaml"), "--waivers", str(tmp_path / "waivers.yaml"),
+                         "--html", str(tmp_path / "r.html"), "--markdown", str(tmp_path / "r.md"), "--as-of", AS_OF)
+    assert code == 0, err  # waived: reported, but the run passes
+    assert "1 agreement: 1 passed, 0 failed" in out
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "Pass with waivers" in html
+    assert "Waived</strong> by Dana Whitfield, General Counsel until June 30, 2027" in html
+    assert "insurer requires 10 business days" in html
+    markdown = (tmp_path / "r.md").read_text("utf-8")
+    assert "| DPA201 breach-notice-window | 1 | Dana Whitfield, General Counsel | June 30, 2027 |" in markdown
+    view = build(checked(tmp_path / "late.yaml", waivers=tmp_path / "waivers.yaml"), datetime.date(2026, 6, 1))
+    (waived,) = view.agreements[0].waived
+    assert waived.waiver.approver == "Dana Whitfield, General Counsel" and waived.waiver.days_left == 394
+    assert view.verdicts["pass-waived"] == 1 and view.waived_findings == 1
+
+
+def test_an_expired_waiver_no_longer_applies_and_is_called_out(tmp_path):
+    (tmp_path / "late.yaml").write_text(late_agreement())
+    (tmp_path / "waivers.yaml").write_text(WAIVE_LATE.replace("2027-06-30", "2026-05-01"))
+    code, _, _ = run(str(tmp_path / "late.yaml"), "--waivers", str(tmp_path / "waivers.yaml"),
+                     "--html", str(tmp_path / "r.html"), "--as-of", AS_OF)
+    assert code == 1
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "Problems with the waivers file" in html and "DPA901" in html and "expired on 2026-05-01" in html
+
+
+@pytest.mark.parametrize(("as_of", "within", "expect"), [
+    ("2027-05-01", "90", "expires in 60 days"),
+    ("2027-07-15", "90", "expired 15 days ago"),
+])
+def test_expiring_and_expired_agreements_are_called_out(tmp_path, as_of, within, expect):
+    (tmp_path / "a.yaml").write_text(base_agreement_text())
+    code, _, err = run(str(tmp_path / "a.yaml"), "--html", str(tmp_path / "r.html"), "--markdown", str(tmp_path / "r.md"),
+                       "--as-of", as_of, "--expiring-within", within)
+    assert code == 0, err
+    html = (tmp_path / "r.html").read_text("utf-8")
+    callout = html.split("Expired or expiring within", 1)[1].split("</div>", 1)[0]
+    assert expect in callout and "AllHere Education, Inc." in callout
+    assert expect in (tmp_path / "r.md").read_text("utf-8")
+
+
+def test_expiring_within_sets_the_window(tmp_path):
+    (tmp_path / "a.yaml").write_text(base_agreement_text())
+    run(str(tmp_path / "a.yaml"), "--html", str(tmp_path / "r.html"), "--as-of", "2027-05-01", "--expiring-within", "30")
+    assert "Expired or expiring within" not in (tmp_path / "r.html").read_text("utf-8")
+
+
+# ------------------------------------------------------------------------- exit codes
+def test_exit_codes_follow_check(tmp_path):
+    (tmp_path / "good.yaml").write_text(base_agreement_text())
+    (tmp_path / "late.yaml").write_text(late_agreement())
+    contents = base_agreement_text().replace("contents: [reporter_contact, ", "contents: [")
+    (tmp_path / "warn.yaml").write_text(contents)
+    assert run(str(tmp_path / "good.yaml"), "--html", str(tmp_path / "g.html"))[0] == 0
+    assert run(str(tmp_path / "late.yaml"), "--html", str(tmp_path / "l.html"))[0] == 1
+    assert run(str(tmp_path / "warn.yaml"), "--html", str(tmp_path / "w.html"))[0] == 0
+    assert run(str(tmp_path / "warn.yaml"), "--html", str(tmp_path / "w.html"), "--fail-on", "warning")[0] == 1
+    for argv in ([str(tmp_path / "missing.yaml"), "--html", str(tmp_path / "m.html")],
+                 [str(tmp_path / "good.yaml"), "--html", str(tmp_path / "x.html"), "--expiring-within", "-1"],
+                 [str(tmp_path / "good.yaml"), "--html", str(tmp_path / "x.html"), "--as-of", "tomorrow"],
+                 [str(tmp_path / "good.yaml"), "--html", str(tmp_path / "no-such-dir" / "x.html")],
+                 [str(tmp_path / "good.yaml"), "--html", str(tmp_path / "x"), "--markdown", str(tmp_path / "x")],
+                 [str(tmp_path / "good.yaml"), "--html", str(tmp_path / "x.html"), "--policy", str(tmp_path / "nope.yaml")]):
+        code, _, err = run(*argv)
+        assert code == 2, (argv, err)
+        assert err.startswith("dpa-policy: error:")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_an_output_is_required(tmp_path):
+    (tmp_path / "good.yaml").write_text(base_agreement_text())
+    code, out, err = run(str(tmp_path / "good.yaml"))
+    assert code == 2 and out == ""
+    assert "report needs an output: --html FILE and/or --markdown FILE" in err
+
+
+def test_a_crashing_rule_exits_3_and_the_report_says_incomplete(tmp_path, monkeypatch):
+    from dpa_policy.rules.breach import BreachNoticeWindow
+
+    def boom(self, agreement, options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(BreachNoticeWindow, "check", boom)
+    (tmp_path / "good.yaml").write_text(base_agreement_text())
+    code, _, _ = run(str(tmp_path / "good.yaml"), "--html", str(tmp_path / "r.html"), "--markdown", str(tmp_path / "r.md"))
+    assert code == 3
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "The run is incomplete" in html and "rule DPA201 (breach-notice-window) crashed" in html
+    assert "Incomplete (internal error)" in html
+
+
+def test_the_same_input_gives_identical_bytes(tmp_path):
+    copy = tmp_path / "agreements"
+    shutil.copytree(AGREEMENTS, copy)
+    (tmp_path / "waivers.yaml").write_text(WAIVE_LATE.replace("LATE-1", "MDCPS-DSA-2023-0291"))
+    outputs = []
+    for n in (1, 2):
+        code, _, _ = run(str(copy), "--waivers", str(tmp_path / "waivers.yaml"), "--as-of", AS_OF,
+                         "--html", str(tmp_path / f"r{n}.html"), "--markdown", str(tmp_path / f"r{n}.md"))
+        assert code == 1
+        outputs.append(((tmp_path / f"r{n}.html").read_bytes(), (tmp_path / f"r{n}.md").read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert b"Pass with waivers" in outputs[0][0]
+
+
+def test_help_lists_the_report_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = capsys.readouterr().out
+    assert "--html FILE" in text and "--markdown FILE" in text and "--expiring-within DAYS" in text
+    assert "exit codes (as for check):" in text
