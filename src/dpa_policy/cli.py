@@ -57,25 +57,31 @@ def build_parser() -> argparse.ArgumentParser:
     with_policy.add_argument("--policy", metavar="FILE",
                              help="policy file (default: the shipped NDPA baseline, policies/default.yaml)")
 
+    # What every command that runs the check takes: check, report and publish.
+    run_options = argparse.ArgumentParser(add_help=False)
+    run_options.add_argument("paths", nargs="*", metavar="PATH",
+                             help="agreement files or folders (default: agreements/)")
+    run_options.add_argument("--fail-on", default="error", choices=("error", "warning"),
+                             help="lowest severity that fails an agreement and the run (default: error)")
+    run_options.add_argument("--allow-empty", action="store_true",
+                             help="exit 0 instead of 2 when no agreement files are found")
+    run_options.add_argument("--waivers", metavar="FILE",
+                             help="a reviewed waivers file: findings it accepts are reported as waived "
+                                  "and do not fail the run")
+    run_options.add_argument("--as-of", metavar="YYYY-MM-DD",
+                             help="judge expiry (of waivers, and of agreements in reports) as of this date "
+                                  "instead of today, for reproducible runs")
+
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     check = sub.add_parser("check", help="check agreements against a policy", epilog=EPILOG,
-                           parents=[common, with_policy], formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="agreement files or folders (default: agreements/)")
+                           parents=[common, with_policy, run_options],
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--format", action="append", default=[], metavar="FORMAT[:FILE]",
                        help="output format: text, json, sarif, junit, github, markdown, or one a plugin adds; "
                             "repeat for several outputs, FORMAT:FILE writes one to a file (default: text, "
                             "or github when GITHUB_ACTIONS=true)")
     check.add_argument("--output", "-o", metavar="FILE",
                        help="write the format given without :FILE to FILE instead of standard output")
-    check.add_argument("--fail-on", default="error", choices=("error", "warning"),
-                       help="lowest severity that fails the run (default: error)")
-    check.add_argument("--allow-empty", action="store_true",
-                       help="exit 0 instead of 2 when no agreement files are found")
-    check.add_argument("--waivers", metavar="FILE",
-                       help="a reviewed waivers file: findings it accepts are reported as waived and do not fail the run")
-    check.add_argument("--as-of", metavar="YYYY-MM-DD",
-                       help="judge waiver expiry as of this date instead of today (for reproducible runs)")
 
     sub.add_parser("rules", help="list every available rule", parents=[common])
     explain = sub.add_parser("explain", help="print a rule's documentation", parents=[common])
@@ -99,10 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_diff_parser(sub, parents=[common, with_policy])
     from .publish import add_parser as add_publish_parser  # light: publish.py defers Jinja2 and the models
 
-    add_publish_parser(sub, parents=[common, with_policy])
+    add_publish_parser(sub, parents=[common, with_policy, run_options])
     from .counsel.cli import add_parser as add_report_parser  # light: defers Jinja2 and the models
 
-    add_report_parser(sub, parents=[common, with_policy])
+    add_report_parser(sub, parents=[common, with_policy, run_options])
     return parser
 
 

@@ -616,22 +616,9 @@ def _load_path(path: Path) -> "AgreementDocument | list[InputProblem]":
 
 
 def _load_bytes(raw: bytes, display: str) -> "AgreementDocument | list[InputProblem]":
-    """The same stages as :func:`dpa_policy.document.load_agreement`, from bytes in memory."""
-    from .document import AgreementDocument, validate
-    from .findings import InputProblem, Position
-    from .loader import MAX_BYTES, LoadFailed, decode, load_text
+    from .document import load_agreement_bytes
 
-    if len(raw) > MAX_BYTES:
-        return [InputProblem("DPA006", f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit for "
-                                       "one agreement; is it really an agreement?", Position(1, 1))]
-    try:
-        loaded = load_text(decode(raw))
-    except LoadFailed as failed:
-        return failed.problems
-    result = validate(loaded.data, loaded.source_map)
-    if isinstance(result, list):
-        return result
-    return AgreementDocument(Path(display), result, loaded.source_map)
+    return load_agreement_bytes(raw, Path(display))
 
 
 def git_show(rev: str, path: Path) -> tuple[str, bytes]:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from . import schema
 from .findings import InputProblem
-from .loader import LoadFailed, SourceMap, load_text, read_text
+from .loader import LoadFailed, SourceMap, load_text, read_text, text_from_bytes
 from .model.agreement import Agreement
 
 
@@ -27,7 +27,22 @@ class AgreementDocument:
 
 def load_agreement(path: Path) -> AgreementDocument | list[InputProblem]:
     try:
-        loaded = load_text(read_text(path))
+        return load_agreement_text(read_text(path), path)
+    except LoadFailed as failed:
+        return failed.problems
+
+
+def load_agreement_bytes(raw: bytes, path: Path) -> AgreementDocument | list[InputProblem]:
+    """The same stages from bytes already in memory (a version read from git)."""
+    try:
+        return load_agreement_text(text_from_bytes(raw), path)
+    except LoadFailed as failed:
+        return failed.problems
+
+
+def load_agreement_text(text: str, path: Path) -> AgreementDocument | list[InputProblem]:
+    try:
+        loaded = load_text(text)
     except LoadFailed as failed:
         return failed.problems
     result = validate(loaded.data, loaded.source_map)

@@ -115,6 +115,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise LoadFailed([InputProblem("DPA006", f"cannot read file: {reason}", Position(1, 1))]) from None
+    return text_from_bytes(raw, max_bytes=max_bytes)
+
+
+def text_from_bytes(raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """Bounded size, then UTF-8: for a file's bytes or any other source (a git blob)."""
     if len(raw) > max_bytes:
         raise LoadFailed([InputProblem(
             "DPA006",

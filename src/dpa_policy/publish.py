@@ -76,19 +76,10 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> argparse.Arg
         description=DESCRIPTION, epilog=EPILOG, parents=parents,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="agreement files or folders (default: agreements/); a failing file named "
-                             "here fails the run, a failing file found in a folder is only left out")
+    # PATH..., --fail-on, --allow-empty, --waivers and --as-of come from the CLI's shared run
+    # options: a failing file named explicitly fails the run, one found in a folder is left out.
     parser.add_argument("--out", required=True, metavar="DIR",
                         help=f"folder to write {HTML_NAME} and {FEED_NAME} to (created if missing)")
-    parser.add_argument("--fail-on", default="error", choices=("error", "warning"),
-                        help="lowest severity that keeps an agreement off the page (default: error)")
-    parser.add_argument("--allow-empty", action="store_true",
-                        help="publish an empty page instead of exiting 2 when no agreement files are found")
-    parser.add_argument("--waivers", metavar="FILE",
-                        help="a reviewed waivers file: an agreement whose failing findings are all waived is published")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
-                        help="judge waiver expiry as of this date instead of today (for reproducible runs)")
     return parser
 
 

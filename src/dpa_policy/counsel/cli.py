@@ -37,17 +37,11 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> argparse.Arg
         "report", help="write a report for counsel (HTML and/or Markdown)", description=DESCRIPTION,
         epilog=EPILOG, parents=parents, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="agreement files or folders (default: agreements/)")
+    # PATH..., --fail-on, --allow-empty, --waivers and --as-of come from the CLI's shared run options.
     parser.add_argument("--html", metavar="FILE", help="write the report as one self-contained HTML file")
     parser.add_argument("--markdown", metavar="FILE", help="write the report as Markdown")
-    parser.add_argument("--waivers", metavar="FILE", help="a reviewed waivers file (see dpa-policy check)")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
-                        help="judge expiry of agreements and waivers as of this date instead of today")
     parser.add_argument("--expiring-within", metavar="DAYS", type=_days, default=90,
                         help="call out agreements expiring within DAYS days (default: 90)")
-    parser.add_argument("--fail-on", default="error", choices=("error", "warning"),
-                        help="lowest severity that fails an agreement and the run (default: error)")
-    parser.set_defaults(allow_empty=False)  # checked_report() reads it; a report of nothing is not a pass
     return parser
 
 
