@@ -20,7 +20,7 @@ from dpa_policy.cli import checked_report, load_policy_set, main, plugin_manager
 from dpa_policy.counsel import build, render_html, render_markdown
 from dpa_policy.counsel.charts import horizontal_bars, stacked_bar
 from dpa_policy.registry import RuleRegistry
-from dpa_policy.testing import base_agreement_text
+from dpa_policy.testing import base_agreement_text, plant_text
 
 ROOT = Path(__file__).resolve().parents[1]
 AGREEMENTS = ROOT / "agreements"
@@ -58,26 +58,10 @@ def checked(*paths: Path, waivers: Path | None = None, as_of: str = AS_OF, fail_
 def planted_agreement() -> str:
     """The AllHere sample (it has findings) with PLANT in every text field."""
     data = yaml.safe_load((AGREEMENTS / "allhere.yaml").read_text("utf-8"))
-    text_keys = {"id", "title", "name", "description", "citation", "text", "model_version"}
-    list_keys = {"purposes", "other_elements", "permitted_purposes", "named", "other_laws"}
-
-    def plant(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in text_keys and isinstance(value, str):
-                    node[key] = f"{PLANT} {value}"
-                elif key in list_keys and isinstance(value, list):
-                    node[key] = [f"{PLANT} {item}" for item in value]
-                else:
-                    plant(value)
-        elif isinstance(node, list):
-            for item in node:
-                plant(item)
-
     data["data"]["parent_guardian"]["other_elements"] = ["family language preference"]
     data["clauses"]["subprocessors"]["named"] = ["Twilio"]
     data["clauses"]["legal_compliance"]["other_laws"] = ["Florida Statutes 501.171"]
-    plant(data)
+    plant_text(data, PLANT)
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 

@@ -194,3 +194,29 @@ def _matches(want: dict[str, Any], finding: Finding) -> bool:
 
 def _show(findings: list[Finding]) -> str:
     return "; ".join(f"{f.pointer} {f.message!r} (observed={f.observed!r})" for f in findings)
+
+
+#: Agreement keys whose values are free text a report or page may show.
+TEXT_KEYS = frozenset({"id", "title", "name", "description", "citation", "text", "model_version"})
+#: Agreement keys whose values are lists of free text.
+TEXT_LIST_KEYS = frozenset({"purposes", "other_elements", "permitted_purposes", "named", "other_laws"})
+
+
+def plant_text(data: Any, marker: str) -> Any:
+    """Prefix ``marker`` to every free-text value of agreement ``data`` (in place; returns it).
+
+    For testing that renderers escape what agreements say: plant ``<script>alert(1)</script>``
+    and check it shows as text and never runs. Lists only get it if they are not empty.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in TEXT_KEYS and isinstance(value, str):
+                data[key] = f"{marker} {value}"
+            elif key in TEXT_LIST_KEYS and isinstance(value, list):
+                data[key] = [f"{marker} {item}" for item in value]
+            else:
+                plant_text(value, marker)
+    elif isinstance(data, list):
+        for item in data:
+            plant_text(item, marker)
+    return data

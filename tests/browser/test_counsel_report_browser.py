@@ -15,14 +15,13 @@ import pytest
 import yaml
 
 from dpa_policy.cli import main
+from dpa_policy.testing import plant_text
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENTS = ROOT / "agreements"
 NO_PACKS = ["--disable-plugin", "ny", "--disable-plugin", "ct"]
 AS_OF = "2026-06-01"
 PLANT = "<script>alert(1)</script>"
-TEXT_KEYS = {"id", "title", "name", "description", "citation", "text", "model_version"}
-LIST_KEYS = {"purposes", "other_elements", "permitted_purposes", "named", "other_laws"}
 
 
 def report(tmp: Path, *paths: Path, extra: tuple[str, ...] = ()) -> Path:
@@ -40,20 +39,7 @@ def planted(tmp: Path) -> Path:
     data["clauses"]["subprocessors"]["named"] = ["Twilio"]
     data["clauses"]["legal_compliance"]["other_laws"] = ["Florida Statutes 501.171"]
 
-    def plant(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in TEXT_KEYS and isinstance(value, str):
-                    node[key] = f"{PLANT} {value}"
-                elif key in LIST_KEYS and isinstance(value, list):
-                    node[key] = [f"{PLANT} {item}" for item in value]
-                else:
-                    plant(value)
-        elif isinstance(node, list):
-            for item in node:
-                plant(item)
-
-    plant(data)
+    plant_text(data, PLANT)
     # A long unbroken token too: it must wrap, not push the page sideways on a phone.
     data["products"][0]["description"] += " " + "x" * 150
     path = tmp / "planted.yaml"
