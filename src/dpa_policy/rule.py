@@ -26,7 +26,7 @@ rule yields. A rule must never keep state between calls: one instance checks eve
 from __future__ import annotations
 
 import inspect
-from typing import Annotated, Any, ClassVar, Iterator
+from typing import Annotated, Any, ClassVar, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
@@ -142,7 +142,31 @@ def term_not_stated(clause: str, term: str, what: str, required: str) -> Violati
     )
 
 
+def prohibition_violations(clause: Any, names: Iterable[str], words: Mapping[str, str],
+                           note: str = "") -> Iterator[Violation]:
+    """One violation per prohibition in ``names`` that ``clause`` (a data-use clause) does not
+    make: "allows" when the contract says false, "does not prohibit" when it is silent.
+
+    ``words`` names each prohibition in the rule's own terms; ``note`` (a legal basis, say)
+    is appended to each message. The built-in DPA401 and the state packs share this.
+    """
+    for name in names:
+        value = None if clause.prohibits is None else getattr(clause.prohibits, name)
+        if value is True:
+            continue
+        allowed = value is False
+        phrase = words.get(name, name.replace("_", " "))
+        yield Violation(
+            clause_path("data_use", "prohibits", name),
+            "the data use clause " + ("allows" if allowed else "does not prohibit")
+            + f" {phrase} (prohibits.{name} is " + ("false" if allowed else "absent") + ")"
+            + (f"; {note}" if note else ""),
+            observed="allowed" if allowed else "not stated",
+            required=f"{phrase} prohibited",
+        )
+
+
 __all__ = [
     "CLAUSE_LABELS", "DurationOption", "Rule", "RuleOptions", "Severity", "Violation", "clause_absent",
-    "clause_path", "term_not_stated",
+    "clause_path", "prohibition_violations", "term_not_stated",
 ]

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..findings import Violation
 from ..model.agreement import Agreement
-from ..rule import Rule, RuleOptions, clause_absent, clause_path
+from ..rule import Rule, RuleOptions, clause_absent, prohibition_violations
 
 CLAUSE = "data_use"
 
@@ -87,20 +87,7 @@ class NoMarketingUse(Rule):
         if clause is None:
             yield clause_absent(CLAUSE, "prohibits " + ", ".join(options.required_prohibitions))
             return
-        for name in options.required_prohibitions:
-            value = None if clause.prohibits is None else getattr(clause.prohibits, name)
-            if value is True:
-                continue
-            yield Violation(
-                clause_path(CLAUSE, "prohibits", name),
-                f"the data use clause "
-                + ("allows" if value is False else "does not prohibit")
-                + f" {_WORDS[name]} (prohibits.{name} is "
-                + ("false" if value is False else "absent")
-                + ")",
-                observed="allowed" if value is False else "not stated",
-                required=f"{_WORDS[name]} prohibited",
-            )
+        yield from prohibition_violations(clause, options.required_prohibitions, _WORDS)
 
 
 RULES = [NoMarketingUse]

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from dpa_policy import DurationOption, Rule, RuleOptions, Violation
 from dpa_policy.model.duration import parse_duration
-from dpa_policy.rule import clause_absent, clause_path, term_not_stated
+from dpa_policy.rule import clause_absent, clause_path, prohibition_violations, term_not_stated
 
 if TYPE_CHECKING:
     from dpa_policy.model.agreement import Agreement
@@ -329,19 +329,8 @@ class CtOperatorProhibitions(Rule):
         if clause is None:
             yield clause_absent("data_use", "prohibits " + ", ".join(options.required_prohibitions))
             return
-        for name in options.required_prohibitions:
-            value = None if clause.prohibits is None else getattr(clause.prohibits, name)
-            if value is True:
-                continue
-            allowed = value is False
-            yield Violation(
-                clause_path("data_use", "prohibits", name),
-                "the data use clause " + ("allows" if allowed else "does not prohibit")
-                + f" {_WORDS[name]} (prohibits.{name} is " + ("false" if allowed else "absent")
-                + "); Connecticut C.G.S. 10-234cc forbids it",
-                observed="allowed" if allowed else "not stated",
-                required=f"{_WORDS[name]} prohibited",
-            )
+        yield from prohibition_violations(clause, options.required_prohibitions, _WORDS,
+                                          note="Connecticut C.G.S. 10-234cc forbids it")
 
 
 # ------------------------------------------------------------------------------ CTS5xx

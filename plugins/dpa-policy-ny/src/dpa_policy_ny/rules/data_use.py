@@ -8,7 +8,7 @@ from pydantic import Field
 
 from dpa_policy import Rule, RuleOptions, Violation
 from dpa_policy.model.agreement import Agreement, Prohibitions
-from dpa_policy.rule import clause_path
+from dpa_policy.rule import prohibition_violations
 
 from dpa_policy.rule import clause_absent
 
@@ -86,20 +86,10 @@ class NyNoCommercialUse(Rule):
         if clause is None:
             yield clause_absent(CLAUSE, "prohibits " + ", ".join(options.required_prohibitions))
             return
-        for name in options.required_prohibitions:
-            value = None if clause.prohibits is None else getattr(clause.prohibits, name)
-            if value is True:
-                continue
-            yield Violation(
-                clause_path(CLAUSE, "prohibits", name),
-                "the data use clause "
-                + ("allows" if value is False else "does not prohibit")
-                + f" {_WORDS.get(name, name.replace('_', ' '))} (prohibits.{name} is "
-                + ("false" if value is False else "absent")
-                + "); New York bars sale and any marketing or commercial use",
-                observed="allowed" if value is False else "not stated",
-                required=f"{_WORDS.get(name, name.replace('_', ' '))} prohibited",
-            )
+        yield from prohibition_violations(
+            clause, options.required_prohibitions, _WORDS,
+            note="New York bars sale and any marketing or commercial use",
+        )
 
 
 RULES = [NyNoCommercialUse]
