@@ -38,15 +38,21 @@ def _enum_values(node, found):
     return found
 
 
+SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 POOL = [
-    None, True, False, 0, 1, -1, 1.0, 2.5, "", "x", "72 hours", "3 days", "10 business days",
-    "1 hour", "2024-07-01", "2024-13-01", "FL", "ZZ", "https://example.org", "www.example.org",
-    "a@b.co", "not-an-email", [], ["x"], [1], {}, {"x": 1}, [{}],
+    None, True, False, 0, 1, -1, 1.0, 2.5, 12, "", "x", "72 hours", "3 days", "10 business days",
+    "1 hour", "2024-07-01", "2024-13-01", "2026-11-30T00:00:00", "FL", "ZZ", "US", "us", "USA",
+    "https://example.org", "www.example.org", "a@b.co", "not-an-email", SHA256, SHA256.upper(),
+    [], ["x"], [1], ["US", "CA"], {}, {"x": 1}, [{}],
+    {"categories": ["other"], "window": "30 calendar days"}, {"status": "confirmed"},
     *sorted(_enum_values(schema.packaged(), set())),
 ]
 
+# The base agreement, the samples, and an agreement using every field of the format additions
+# (provenance, review, renewal, records, state terms, the new clauses), so mutations reach them.
 BASES = [load_text(base_agreement_text()).data] + [
-    load_text(p.read_text("utf-8")).data for p in sorted((ROOT / "agreements").glob("*.yaml"))
+    load_text(p.read_text("utf-8")).data
+    for p in [*sorted((ROOT / "agreements").glob("*.yaml")), ROOT / "tests/fixtures/format-additions-agreement.yaml"]
 ]
 
 
@@ -109,10 +115,14 @@ def test_every_rejection_is_explained_with_a_located_problem(base, mutations):
 
 
 def test_the_known_divergences_are_closed():
-    data = load_text(base_agreement_text()).data
+    data = load_text((ROOT / "tests/fixtures/format-additions-agreement.yaml").read_text("utf-8")).data
     for path, value in [(("dpa_version",), True), (("dpa_version",), 1.0),
                         (("clauses", "audit", "per_year"), True), (("clauses", "audit", "per_year"), 1.5),
-                        (("clauses", "ownership", "district_owns"), None), (("title",), 5)]:
+                        (("clauses", "ownership", "district_owns"), None), (("title",), 5),
+                        # lax dates took 0 as 1970-01-01; the schema wants text
+                        (("term", "effective"), 0), (("records", "disposal_requested"), 86400),
+                        (("clauses", "ownership", "page"), True), (("source", "pages"), 0),
+                        (("review", "reviewer"), None), (("state_terms", 0, "terms"), None)]:
         mutant = copy.deepcopy(data)
         _parent(mutant, path)[path[-1]] = value
         result = validate(mutant, SourceMap())

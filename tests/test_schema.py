@@ -116,8 +116,44 @@ def test_explicit_null_is_not_silence(tmp_path):
 
 
 def test_missing_required_field_is_named(tmp_path):
-    ((_, _, message),) = check(tmp_path, "  governing_state: FL\n", "")
-    assert message == "missing required field 'governing_state' in term"
+    ((_, line, message),) = check(tmp_path, "  model: custom\n", "")
+    assert line == line_of("term:") and message == "missing required field 'model' in term"
+
+
+def test_explicit_null_in_a_vocabulary_field_is_one_problem_not_two(tmp_path):
+    found = check(tmp_path, "    trigger: discovery", "    trigger: null")
+    assert found == [("DPA002", line_of("    trigger: discovery"),
+                      "clauses.breach_notification.trigger is empty (null): "
+                      "fill in text, or remove the key if the contract is silent on it")]
+
+
+def _model_properties(node: dict) -> dict[str, dict]:
+    """Every property of every model in the schema, as "Model.field" -> its schema."""
+    found = {f"Agreement.{name}": prop for name, prop in node["properties"].items()}
+    for model, definition in node["$defs"].items():
+        found.update({f"{model}.{name}": prop for name, prop in definition.get("properties", {}).items()})
+    return found
+
+
+def test_every_field_has_a_description_for_editors_to_show():
+    properties = _model_properties(schema.packaged())
+    assert len(properties) > 200
+    undescribed = sorted(name for name, prop in properties.items() if not prop.get("description"))
+    assert undescribed == []
+
+
+def test_every_patterned_field_explains_its_pattern_in_editors():
+    from dpa_policy.model.duration import DURATION_PATTERN
+
+    properties = _model_properties(schema.packaged())
+    patterned = {name: prop for name, prop in properties.items() if "pattern" in prop.get("items", prop)}
+    durations = sorted(name for name, prop in patterned.items() if prop.get("pattern") == DURATION_PATTERN)
+    assert durations == ["Audit.notice", "BreachCategoryWindow.window", "BreachNotification.window",
+                         "DisposalWindow.within", "ParentAccess.window", "Renewal.notice", "SaleOrMerger.notice",
+                         "StateRiderTerms.breach_window"]
+    unexplained = sorted(name for name, prop in patterned.items()
+                         if not prop.get("items", prop).get("patternErrorMessage"))
+    assert unexplained == []
 
 
 def test_wrong_format_version(tmp_path):

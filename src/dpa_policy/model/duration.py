@@ -22,7 +22,6 @@ always, and the agreement author (not this checker) must say which.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -48,6 +47,7 @@ _UNIT_WORDS = {
 # The JSON Schema pattern published for duration fields; kept loose on whitespace and
 # singular/plural so editors accept what the parser accepts.
 DURATION_PATTERN = r"^\s*[0-9]+\s+(hours?|calendar\s+days?|business\s+days?)\s*$"
+_MAX_AMOUNT_DIGITS = 100
 _DURATION_RE = re.compile(r"^\s*([0-9]+)\s+([a-z ]+?)\s*$")
 
 
@@ -70,7 +70,7 @@ class Duration:
         if self.unit is DurationUnit.CALENDAR_DAYS:
             return self.amount * 24
         n = self.amount
-        return (n + 2 * math.ceil(n / 5)) * 24
+        return (n + 2 * -(-n // 5)) * 24  # integer ceil(n / 5): n / 5 overflows a float for huge n
 
     def min_hours(self) -> int:
         """The shortest wall-clock span this duration can cover."""
@@ -111,7 +111,11 @@ def parse_duration(text: str) -> Duration:
             f"{text!r} is not a duration: write a whole number and a unit, "
             "such as \"72 hours\", \"7 calendar days\" or \"10 business days\""
         )
-    amount, unit_word = int(match.group(1)), match.group(2)
+    digits, unit_word = match.group(1), match.group(2)
+    if len(digits) > _MAX_AMOUNT_DIGITS:  # int() itself refuses beyond 4,300 digits, in its own words
+        raise ValueError(f"a duration's amount has {len(digits):,} digits, more than the "
+                         f"{_MAX_AMOUNT_DIGITS} this checker reads")
+    amount = int(digits)
     if unit_word in ("day", "days"):
         raise ValueError(
             f"{text!r} is ambiguous: write \"{amount} calendar days\" or \"{amount} business days\", "

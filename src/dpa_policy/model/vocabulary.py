@@ -202,6 +202,19 @@ SECURITY_FRAMEWORKS: dict[str, str] = {
     "cmmc": "Cybersecurity Maturity Model Certification (CMMC)",
 }
 
+# Classes of student data whose breach-notice windows differ (breach_notification.by_category).
+# Connecticut (C.G.S. 10-234dd, DOMAIN.md §2.4, [S]) gives 30 days for student information other
+# than directory information and 60 days for directory information, student records and
+# student-generated content. Kept small on purpose: add a class only when a law or contract
+# needs it.
+BREACH_DATA_CATEGORIES: dict[str, str] = {
+    "student_information": "Student information other than directory information",
+    "directory_information": "Directory information",
+    "student_records": "Student records",
+    "student_generated_content": "Student-generated content",
+    "other": "Other data the clause names",
+}
+
 US_STATES = (
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",

@@ -127,8 +127,11 @@ def _explain(error: Any, source_map: SourceMap) -> Iterator[InputProblem]:
 
     if validator == "required":
         missing = [name for name in error.validator_value if name not in instance]
+        # A field required only under a condition (if/then) says which: its `then` explains it.
+        why = f": {schema['description']}" if "then" in error.relative_schema_path and "description" in schema else ""
         for name in missing:
-            yield InputProblem("DPA002", f"missing required field {name!r} in {_where(path)}", source_map.key(path))
+            yield InputProblem("DPA002", f"missing required field {name!r} in {_where(path)}{why}",
+                               source_map.key(path))
         return
 
     at = source_map.locate(path)
@@ -146,6 +149,8 @@ def _explain(error: Any, source_map: SourceMap) -> Iterator[InputProblem]:
                 message += f"; quote it to mean text (\"{_show(instance)}\")"
         yield InputProblem("DPA002", message, at)
     elif validator == "enum":
+        if instance is None and "type" in schema:
+            return  # the type error already says "empty (null): fill in ..., or remove the key"
         yield InputProblem("DPA002", _enum_message(path, instance, list(error.validator_value)), at)
     elif validator == "const":
         yield InputProblem("DPA002", f"{field} must be {error.validator_value!r}, got {_show(instance)}", at)
@@ -195,4 +200,6 @@ def _pattern_message(field: str, value: Any, schema: dict[str, Any]) -> str:
         return f"{field}: {_show(value)} is not a web address starting with http:// or https://"
     if pattern and "@" in pattern:
         return f"{field}: {_show(value)} is not an email address"
+    if schema.get("patternErrorMessage"):  # the hint editors show (yaml-language-server)
+        return f"{field}: {_show(value)} is not valid here. {schema['patternErrorMessage']}"
     return f"{field}: {_show(value)} does not match the pattern {pattern}"
