@@ -7,7 +7,7 @@ import time
 import pytest
 
 from dpa_policy.findings import Position
-from dpa_policy.loader import MAX_DEPTH, MAX_NODES, LoadFailed, decode, load_text, read_text
+from dpa_policy.loader import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS, LoadFailed, decode, load_text, read_text
 
 
 def problems(text: str):
@@ -157,3 +157,37 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
     with pytest.raises(LoadFailed) as info:
         read_text(tmp_path / "does-not-exist.yaml")
     assert info.value.problems[0].code == "DPA006"
+
+
+def test_deep_nesting_is_located_at_the_level_past_the_limit_with_any_parser(monkeypatch):
+    import yaml
+
+    from dpa_policy import loader
+
+    expected = [("DPA007", 1, MAX_DEPTH + 1, f"nesting is deeper than {MAX_DEPTH} levels")]
+    assert problems("[" * 5000 + "]" * 5000) == expected
+    monkeypatch.setattr(loader, "_YamlParser", yaml.SafeLoader)  # PyYAML without libyaml
+    assert problems("[" * 5000 + "]" * 5000) == expected
+
+
+def test_a_number_longer_than_the_bound_is_refused_where_it_is_written():
+    ((code, line, col, message),) = problems("a: 1\nb: " + "7" * (MAX_NUMBER_DIGITS + 1) + "\n")
+    assert (code, line, col) == ("DPA007", 2, 4)
+    assert f"{MAX_NUMBER_DIGITS + 1:,} digits" in message and "quote it" in message
+
+
+def test_numbers_up_to_the_bound_still_load():
+    assert load_text("a: " + "7" * MAX_NUMBER_DIGITS + "\n").data == {"a": int("7" * MAX_NUMBER_DIGITS)}
+    assert load_text("a: '" + "7" * 5000 + "'\n").data == {"a": "7" * 5000}  # quoted: text
+
+
+def test_a_float_that_overflows_is_refused_not_read_as_infinity():
+    ((code, line, col, message),) = problems("x: 1\ny: -1.5e400\n")
+    assert (code, line, col) == ("DPA007", 2, 4) and "infinity" in message
+
+
+def test_a_control_character_is_located_on_its_own_line_counting_crlf():
+    ((code, line, col, message),) = problems("a: 1\r\nb: x\x01y\r\n")
+    assert (code, line, col) == ("DPA001", 2, 5)
+    assert message == "control character U+0001 is not allowed in YAML; remove it"
+

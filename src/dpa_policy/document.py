@@ -65,16 +65,39 @@ def validate(data: Any, source_map: SourceMap) -> Agreement | list[InputProblem]
     problems = schema.validate(data, source_map)
     if problems:
         return problems
-    return sorted(_model_problems(first_failure, source_map))
+    return sorted(_model_problems(first_failure, data, source_map))
 
 
-def _model_problems(exc: ValidationError, source_map: SourceMap) -> list[InputProblem]:
+def _model_problems(exc: ValidationError, data: Any, source_map: SourceMap) -> list[InputProblem]:
+    errors = [(_data_path(data, error), error) for error in exc.errors(include_url=False)]
     problems = []
-    for error in exc.errors(include_url=False):
-        path = tuple(error["loc"])
-        message = error["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
+    for path, error in errors:
+        # An optional field is a union with None: when its value is wrong, pydantic also says
+        # "Input should be None". That is noise beside the real reason, reported at the same
+        # place or deeper.
+        if error["type"] == "none_required" and any(
+                other is not error and other_path[:len(path)] == path for other_path, other in errors):
+            continue
+        message = error["msg"].removeprefix("Value error, ")
         where = ".".join(str(p) for p in path)
         problems.append(InputProblem("DPA003", f"{where}: {message}", source_map.locate(path)))
     return problems
+
+
+def _data_path(data: Any, error: Any) -> tuple:
+    """The error's location as a path into the data: pydantic puts union member names
+    ("date", "none", "BreachNotification", "function-before[...]") in it, which are not keys."""
+    loc = tuple(error["loc"])
+    path: list = []
+    node = data
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and error["type"] == "missing" and index == len(loc) - 1:
+            node = None  # the absent field itself: keep its name
+        else:
+            continue  # a union member's name
+        path.append(part)
+    return tuple(path)

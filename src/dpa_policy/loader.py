@@ -13,14 +13,17 @@ event stream (the C parser when PyYAML has it) and builds the data itself, itera
   and text fields (``model_version: 2024-07-01``) keep them verbatim;
 - positions (1-based line and column) of every key and value live in a :class:`SourceMap`
   beside the data, never injected into it;
-- size (bytes), nesting depth and alias expansion are bounded, so a 50 MB file, a
-  ``[[[[...]]]]`` tower or a billion-laughs alias bomb each cost bounded time and memory and
-  become a finding (DPA006/DPA007), not a crash.
+- size (bytes), nesting depth, alias expansion and the length of a number are bounded, so a
+  50 MB file, a ``[[[[...]]]]`` tower, a billion-laughs alias bomb or a 5,000-digit number
+  each cost bounded time and memory and become a finding (DPA006/DPA007), not a crash;
+- files are read by :mod:`dpa_policy.reading`: regular files only, bounded, UTF-8.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -33,12 +36,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlParser  # type: ignore[assignment]
 
 from .findings import InputProblem, Position
+from .reading import MAX_BYTES, LoadFailed, decode, read_text, text_from_bytes  # noqa: F401 - re-exported
 
 LIBYAML = _YamlParser.__name__.startswith("C")
 
-MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 100_000
+#: Longest plain number, in digits. Far below Python's own limit for int() (4,300 digits, or as
+#: low as 640 when PYTHONINTMAXSTRDIGITS is set), so the limit is ours and the same everywhere.
+MAX_NUMBER_DIGITS = 100
 
 PathKey = tuple[Union[str, int], ...]
 
@@ -50,6 +56,9 @@ _BOOL_START = frozenset("yYnNoO")
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+# What YAML allows in a stream (PyYAML's Reader and libyaml use the same set).
+_NOT_ALLOWED_IN_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # how the YAML parsers count lines
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$")
 # Numbers YAML 1.1 and 1.2 read differently, or that look like numbers but are usually text.
 _AMBIGUOUS_NUMBER = re.compile(
@@ -99,59 +108,20 @@ class Loaded:
     source_map: SourceMap
 
 
-class LoadFailed(Exception):
-    """The document could not be turned into data; ``problems`` says where and why."""
-
-    def __init__(self, problems: list[InputProblem]):
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = problems
-
-
-def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as UTF-8 (a BOM is allowed), bounded in size. Raises LoadFailed."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise LoadFailed([InputProblem("DPA006", f"cannot read file: {reason}", Position(1, 1))]) from None
-    return text_from_bytes(raw, max_bytes=max_bytes)
-
-
-def text_from_bytes(raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
-    """Bounded size, then UTF-8: for a file's bytes or any other source (a git blob)."""
-    if len(raw) > max_bytes:
-        raise LoadFailed([InputProblem(
-            "DPA006",
-            f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit for one agreement; "
-            "is it really an agreement?",
-            Position(1, 1),
-        )])
-    return decode(raw)
-
-
-def decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        raise LoadFailed([InputProblem(
-            "DPA006",
-            f"file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character",
-            Position(line, column),
-        )]) from None
-
-
 def load_file(path: Path) -> Loaded:
     return load_text(read_text(path))
 
 
 def load_text(text: str) -> Loaded:
     """Parse one YAML document strictly. Raises LoadFailed with every problem found."""
-    return _Builder(text).build()
+    try:
+        return _Builder(text, _YamlParser).build()
+    except _ParserLimitReached:
+        # Newer libyaml (as bundled with PyYAML 6.0.4) stops flow nesting beyond 1,000 levels
+        # itself, and its scanner looks ahead, so it fails before our depth check sees level
+        # 65. Our bound must decide, the same for every libyaml: the pure-Python parser has no
+        # limit of its own and yields events in order, so MAX_DEPTH stops it at the right place.
+        return _Builder(text, yaml.SafeLoader).build()
 
 
 def _pos(mark: Any) -> Position:
@@ -171,8 +141,9 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, text: str):
+    def __init__(self, text: str, parser_class: type):
         self.text = text
+        self.parser_class = parser_class
         self.source_map = SourceMap()
         self.problems: list[InputProblem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node weight)
@@ -182,10 +153,13 @@ class _Builder:
 
     # -- public -----------------------------------------------------------------------
     def build(self) -> Loaded:
-        parser = _YamlParser(self.text)
+        parser = None
         try:
+            parser = self.parser_class(self.text)  # the pure-Python reader checks characters here
             self._consume(parser)
         except yaml.MarkedYAMLError as exc:
+            if "maximum nesting depth" in (exc.problem or "") and self.parser_class is not yaml.SafeLoader:
+                raise _ParserLimitReached() from None
             mark = exc.problem_mark or exc.context_mark
             where = _pos(mark) if mark is not None else Position(1, 1)
             message = exc.problem or str(exc)
@@ -195,15 +169,27 @@ class _Builder:
                     message += f" at line {exc.context_mark.line + 1}"
                 message += ")"
             self.problems.append(InputProblem("DPA001", f"YAML syntax error: {message}", where))
-        except yaml.YAMLError as exc:  # a non-marked reader error (e.g. a control character)
-            self.problems.append(InputProblem("DPA001", f"YAML error: {exc}", Position(1, 1)))
+        except yaml.YAMLError as exc:  # the reader's: a character YAML does not allow
+            self.problems.append(self._character_problem(exc))
         except _TooComplex as exc:
             self.problems.append(InputProblem("DPA007", str(exc), exc.position))
         finally:
-            parser.dispose()
+            if parser is not None:
+                parser.dispose()
         if self.problems:
             raise LoadFailed(sorted(self.problems))
         return Loaded(self.root, self.source_map)
+
+    def _character_problem(self, exc: yaml.YAMLError) -> InputProblem:
+        """The reader names the character by its offset in a two-line message; say where it
+        is, as line and column, in one line."""
+        found = _NOT_ALLOWED_IN_YAML.search(self.text)
+        if found is None:  # pragma: no cover - every reader error is about a character
+            return InputProblem("DPA001", "YAML error: " + " ".join(str(exc).split()), Position(1, 1))
+        character = found.group()
+        kind = "control character" if unicodedata.category(character) == "Cc" else "character"
+        return InputProblem("DPA001", f"{kind} U+{ord(character):04X} is not allowed in YAML; remove it",
+                            _position_of(self.text, found.start()))
 
     # -- event loop -------------------------------------------------------------------
     def _consume(self, parser: Any) -> None:
@@ -343,9 +329,9 @@ class _Builder:
         # short ones starting with y/n/o can be YAML 1.1 booleans: ordinary text skips the regexes.
         if first in _NUMERIC_START:
             if _INT.match(value):
-                return int(value)
+                return self._number(value, int, at)
             if _FLOAT.match(value):
-                return float(value)
+                return self._number(value, float, at)
             if _TIMESTAMP.match(value):
                 return value  # dates stay text as written; date fields validate them
             if _AMBIGUOUS_NUMBER.match(value):
@@ -361,6 +347,35 @@ class _Builder:
                 f"or quote it (\"{value}\") to mean text",
             )
         return value
+
+    def _number(self, value: str, kind: type, at: Position) -> int | float | str:
+        digits = sum(c.isdigit() for c in value) if len(value) > MAX_NUMBER_DIGITS else 0
+        if digits > MAX_NUMBER_DIGITS:
+            self.problems.append(InputProblem(
+                "DPA007",
+                f"a number of {digits:,} digits is longer than the loader accepts ({MAX_NUMBER_DIGITS} digits); "
+                "quote it if it is meant as text",
+                at,
+            ))
+            return value
+        number = kind(value)
+        if number in (math.inf, -math.inf):
+            self.problems.append(InputProblem(
+                "DPA007", f"{value} is too large to be a number (it overflows to infinity)", at))
+            return value
+        return number
+
+
+def _position_of(text: str, index: int) -> Position:
+    """1-based line and column of ``text[index]``, counting line breaks as YAML does."""
+    line, line_start = 1, 0
+    for brk in _LINE_BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, brk.end()
+    return Position(line, index - line_start + 1)
+
+
+class _ParserLimitReached(Exception):
+    """libyaml stopped on a limit of its own before ours could decide."""
 
 
 class _TooComplex(Exception):

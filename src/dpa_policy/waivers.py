@@ -27,6 +27,7 @@ Input problems (DPA0xx) cannot be waived: an agreement that does not load was ne
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +45,9 @@ WAIVER_CODES: dict[str, tuple[str, str, Severity]] = {
     "DPA903": ("waiver-expiring", "A waiver expires within the policy's warning window.", Severity.WARNING),
     "DPA904": ("waiver-not-allowed", "The policy forbids waiving this rule or severity.", Severity.ERROR),
 }
+
+
+MAX_WARN_DAYS = 3650  # ten years
 
 
 class WaiverError(SetupError):
@@ -78,7 +82,9 @@ class WaiverPolicy(BaseModel):
     #: Severities that may never be waived.
     forbidden_severities: list[Literal["error", "warning", "info"]] = Field(default_factory=list)
     #: Warn this many days before a waiver expires.
-    warn_days_before_expiry: int = Field(default=30, ge=0)
+    #: Bounded: the window becomes a timedelta, which overflows beyond 999,999,999 days, and a
+    #: warning years ahead warns about every waiver at once.
+    warn_days_before_expiry: int = Field(default=30, ge=0, le=MAX_WARN_DAYS)
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class WaiverSet:
 
 def load_waivers(path: Path, registry) -> WaiverSet:
     shown = path.as_posix()
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise WaiverError(f"waivers file not found: {shown}")
     try:
         loaded = load_text(read_text(path))
