@@ -33,7 +33,9 @@ def passing(tmp_path: Path) -> Path:
 @pytest.fixture
 def failing(tmp_path: Path) -> Path:
     path = tmp_path / "late.yaml"
-    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 10 business days"), "utf-8")
+    # 5 business days can span 7 calendar days: longer than the NDPA's 72 hours, within Florida's
+    # 10 days (the base agreement is governed by Florida law, so the fl pack checks it too).
+    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days"), "utf-8")
     return path
 
 
@@ -56,7 +58,7 @@ def test_violation_exits_1_with_grep_friendly_line(failing):
     assert code == 1
     first = out.splitlines()[0]
     line = base_agreement_text().splitlines().index("    window: 72 hours") + 1
-    assert first.startswith(f"{failing.as_posix()}:{line}:13: DPA201 [breach-notice-window] breach notice window 10 business days")
+    assert first.startswith(f"{failing.as_posix()}:{line}:13: DPA201 [breach-notice-window] breach notice window 5 business days")
     assert out.splitlines()[-1].startswith("1 agreement checked: 0 passed, 1 failed; 1 finding (1 error)")
 
 
@@ -186,13 +188,14 @@ def test_json_report(failing, broken):
     report = json.loads(out)
     assert code == 1 == report["exit_code"]
     assert report["format"] == "dpa-policy-report" and report["format_version"] == 1
-    assert report["summary"] == {"agreements": 2, "passed": 0, "failed": 2, "findings": 2,
-                                 "waived": 0, "internal_errors": 0, "by_severity": {"error": 2, "warning": 0, "info": 0}}
+    assert report["summary"] == {"agreements": 2, "passed": 0, "failed": 2, "incomplete": 0, "findings": 2,
+                                 "waived": 0, "internal_errors": 0, "by_severity": {"error": 2, "warning": 0, "info": 0},
+                                 "complete": True, "crashed_rules": []}
     codes = [(f["code"], f["slug"]) for f in report["findings"]]
     assert codes == [("DPA004", "duplicate-key"), ("DPA201", "breach-notice-window")]
     window = report["findings"][1]
     assert window["pointer"] == "/clauses/breach_notification/window"
-    assert window["observed"] == "10 business days" and window["required"] == "notice within 72 hours"
+    assert window["observed"] == "5 business days" and window["required"] == "notice within 72 hours"
     assert [a["loaded"] for a in report["agreements"]] == [False, True]
 
 
@@ -271,3 +274,42 @@ def test_default_path_is_agreements_folder(tmp_path, monkeypatch, failing):
     (tmp_path / "agreements" / "a.yaml").write_text(failing.read_text())
     code, out, _ = run("check")
     assert code == 1 and out.startswith("agreements/a.yaml:")
+
+
+# ------------------------------------------------------------------ the exit-code contract
+def _finding(code: str, severity, waived: bool = False):
+    from dpa_policy.findings import Finding
+
+    return Finding("a.yaml", 3, 5, code, "slug", severity, "message", waiver=object() if waived else None)
+
+
+def _crash():
+    from dpa_policy.engine import RuleCrash
+
+    return RuleCrash("DPA101", "district-data-ownership", "a.yaml", "KeyError: 'district'", "Traceback ...")
+
+
+@pytest.mark.parametrize("findings, waiver_findings, crashes, fail_on, expected", [
+    ([], [], 0, "error", 0),
+    ([("DPA201", "error")], [], 0, "error", 1),
+    ([("DPA204", "warning")], [], 0, "error", 0),
+    ([("DPA204", "warning")], [], 0, "warning", 1),
+    ([("DPA201", "error", "waived")], [], 0, "error", 0),
+    ([], [("DPA901", "error")], 0, "error", 1),  # the waivers file's own findings count
+    ([], [], 1, "error", 3),
+    ([("DPA201", "error")], [], 1, "error", 3),  # a crash wins over findings: never "just findings"
+    ([("DPA201", "error"), ("DPA204", "warning")], [("DPA901", "error")], 2, "warning", 3),
+], ids=["clean", "error", "warning-below-fail-on", "warning-at-fail-on", "waived", "waiver-file-finding",
+        "crash", "crash-and-findings", "crash-and-everything"])
+def test_run_report_exit_code(findings, waiver_findings, crashes, fail_on, expected):
+    from dpa_policy.findings import Severity
+    from dpa_policy.policy import ResolvedPolicy
+    from dpa_policy.report import AgreementResult, RunReport
+
+    def made(items):
+        return [_finding(code, Severity.parse(severity), waived=bool(rest)) for code, severity, *rest in items]
+
+    report = RunReport(ResolvedPolicy("p", "p.yaml", ()), Severity.parse(fail_on),
+                       results=[AgreementResult("a.yaml", made(findings))], crashes=[_crash()] * crashes,
+                       waiver_findings=made(waiver_findings))
+    assert report.exit_code() == expected

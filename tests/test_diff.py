@@ -50,15 +50,15 @@ def lines_starting(out: str, prefix: str) -> list[str]:
 
 # ------------------------------------------------------------------------- the main cases
 def test_longer_breach_window_is_weakened_and_flips_dpa201(old, write):
-    new = write("new.yaml", edit(BASE, "window: 72 hours", "window: 10 business days"))
+    new = write("new.yaml", edit(BASE, "window: 72 hours", "window: 5 business days"))
     code, out, err = run("diff", old, new)
     assert code == 1 and err == ""
     lines = out.splitlines()
-    assert lines[0] == ("WEAKENED clauses.breach_notification.window: 72 hours -> 10 business days "
-                        "(up to 14 calendar days once weekends are counted)")
+    assert lines[0] == ("WEAKENED clauses.breach_notification.window: 72 hours -> 5 business days "
+                        "(up to 7 calendar days once weekends are counted)")
     line = BASE.splitlines().index("    window: 72 hours") + 1
     assert lines[1].startswith(f"NOW-FAILS DPA201 [breach-notice-window] {Path(new).as_posix()}:{line}:13: "
-                               "breach notice window 10 business days")
+                               "breach notice window 5 business days")
     assert lines[-1].endswith("1 change (1 weakened); 1 rule now fails (DPA201), 0 now pass. Policy: NDPA baseline.")
     assert len(lines) == 3
 
@@ -117,10 +117,10 @@ def test_strengthening_exits_0(old, write):
 
 
 def test_fixing_a_failing_agreement_reports_the_rule_now_passing(old, write):
-    late = write("late.yaml", edit(BASE, "window: 72 hours", "window: 10 business days"))
+    late = write("late.yaml", edit(BASE, "window: 72 hours", "window: 5 business days"))
     code, out, _ = run("diff", late, old)
     assert code == 0
-    assert "STRENGTHENED clauses.breach_notification.window: 10 business days -> 72 hours" in out
+    assert "STRENGTHENED clauses.breach_notification.window: 5 business days -> 72 hours" in out
     assert f"NOW-PASSES DPA201 [breach-notice-window] {Path(late).as_posix()}:" in out
     assert "0 rules now fail, 1 now pass (DPA201)" in out
 
@@ -190,7 +190,7 @@ def test_output_file_and_custom_policy(old, write, tmp_path):
 
 # --------------------------------------------------------------------------------- markdown
 def test_markdown_has_a_headline_and_tables_weakened_first(old, write):
-    text = edit(BASE, "window: 72 hours", "window: 10 business days")
+    text = edit(BASE, "window: 72 hours", "window: 5 business days")
     text = edit(text, "title: Data Sharing Addendum - AllHere family messaging", "title: DSA - AllHere")
     new = write("new.yaml", text)
     code, out, _ = run("diff", "--format", "markdown", old, new)
@@ -200,7 +200,7 @@ def test_markdown_has_a_headline_and_tables_weakened_first(old, write):
     changes = lines.index("| Impact | Term | Old | New | Note |")
     assert lines[changes + 1] == "| --- | --- | --- | --- | --- |"
     assert lines[changes + 2] == ("| **weakened** | `clauses.breach_notification.window` | 72 hours | "
-                                  "10 business days | up to 14 calendar days once weekends are counted |")
+                                  "5 business days | up to 7 calendar days once weekends are counted |")
     assert lines[changes + 3].startswith("| changed | `title` |")
     verdicts = lines.index("| Rule | Was | Now | Findings |")
     assert lines[verdicts + 2].startswith("| DPA201 `breach-notice-window` | pass | **fail** | `")
@@ -218,7 +218,7 @@ def test_markdown_escapes_table_breaking_text(old, write):
                                  "title: Addendum | *draft* <b>"))
     _, out, _ = run("diff", "--format", "markdown", old, new)
     [row] = [line for line in out.splitlines() if "`title`" in line]
-    assert "Addendum \\| \\*draft\\* \\<b\\>" in row
+    assert "Addendum \\| \\*draft\\* &lt;b&gt;" in row
 
 
 def test_markdown_for_no_changes(old):
@@ -252,12 +252,12 @@ def repo(tmp_path: Path) -> Path:
 
 def test_rev_compares_the_working_tree_with_a_revision(repo, monkeypatch):
     path = repo / "agreements" / "allhere.yaml"
-    path.write_text(edit(BASE, "window: 72 hours", "window: 10 business days"), "utf-8")
+    path.write_text(edit(BASE, "window: 72 hours", "window: 5 business days"), "utf-8")
     monkeypatch.chdir(repo / "agreements")  # the path is resolved against the repository root
     code, out, err = run("diff", "--rev", "HEAD", "allhere.yaml")
     assert code == 1, err
     lines = out.splitlines()
-    assert lines[0].startswith("WEAKENED clauses.breach_notification.window: 72 hours -> 10 business days")
+    assert lines[0].startswith("WEAKENED clauses.breach_notification.window: 72 hours -> 5 business days")
     assert lines[1].startswith("NOW-FAILS DPA201 [breach-notice-window] allhere.yaml:")
     assert lines[-1].startswith("HEAD:agreements/allhere.yaml -> allhere.yaml: 1 change (1 weakened)")
 

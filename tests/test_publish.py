@@ -84,7 +84,7 @@ def test_samples_publish_the_passing_agreements_and_list_the_others_with_reasons
     ]
     allhere = next(line for path, line in left.items() if path.endswith("allhere.yaml"))
     # Only blocking findings are reasons: AllHere's DPA204 warnings are not.
-    assert allhere.endswith("[MDCPS-DSA-2024-0117]: fails DPA501, DPA502")
+    assert allhere.endswith("[MDCPS-DSA-2024-0117]: fails DPA501, DPA502, FLS501")
     assert lines[-1].startswith("published 2 of 10 agreements (2 products), 8 left out: ")
     html = (out_dir / "index.html").read_text("utf-8")
     assert "AllHere" not in html and "Clever" in html
@@ -113,6 +113,11 @@ def test_an_agreement_whose_failures_are_all_waived_is_published(tmp_path):
         "    rule: sanitization-standard\n"
         "    justification: Vendor is moving to cryptographic erase.\n"
         "    approver: Dana Whitfield, General Counsel\n"
+        "    expires: 2027-06-30\n"
+        "  - agreement: MDCPS-DSA-2024-0117\n"
+        "    rule: fl-deletion-after-unenrollment\n"
+        "    justification: The same amendment sets 30 calendar days after the District's notice.\n"
+        "    approver: Dana Whitfield, General Counsel\n"
         "    expires: 2027-06-30\n", "utf-8")
     out_dir = tmp_path / "site"
     code, out, _ = run("publish", str(AGREEMENTS / "allhere.yaml"), "--out", str(out_dir),
@@ -123,6 +128,7 @@ def test_an_agreement_whose_failures_are_all_waived_is_published(tmp_path):
     assert entry["agreement"]["waived"] == [
         {"code": "DPA501", "slug": "disposal-window", "expires": "2027-06-30"},
         {"code": "DPA502", "slug": "sanitization-standard", "expires": "2027-06-30"},
+        {"code": "FLS501", "slug": "fl-deletion-after-unenrollment", "expires": "2027-06-30"},
     ]
     # The page still tells parents what the contract really says.
     when = {w["term"]: w for w in entry["destruction"]["when"]}
@@ -144,7 +150,7 @@ def test_a_failing_agreement_named_explicitly_exits_1_and_writes_nothing(tmp_pat
     code, out, _ = run("publish", str(AGREEMENTS / "clever.yaml"), str(AGREEMENTS / "dashpass.yaml"),
                        "--out", str(out_dir))
     assert code == 1
-    assert re.search(r"left out: \S+dashpass\.yaml \[MDCPS-DSA-2024-0163\]: fails DPA301, DPA501, DPA502 "
+    assert re.search(r"left out: \S+dashpass\.yaml \[MDCPS-DSA-2024-0163\]: fails DPA301, DPA501, DPA502, FLS501 "
                      r"\(named on the command line\)\n", out)
     assert out.splitlines()[-1].startswith("nothing published: 1 agreement named on the command line")
     assert not out_dir.exists()
@@ -160,7 +166,7 @@ def test_folder_agreements_that_fail_or_do_not_load_are_left_out_without_failing
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.yaml").write_text(base_agreement_text(), "utf-8")
-    (folder / "late.yaml").write_text(base_agreement_text().replace("window: 72 hours", "window: 10 business days"))
+    (folder / "late.yaml").write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days"))
     (folder / "broken.yaml").write_text(base_agreement_text().replace("  audit:", "  audit:\n  audit:"))
     code, out, _ = run("publish", str(folder), "--out", str(tmp_path / "site"))
     assert code == 0, out

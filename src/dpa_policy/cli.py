@@ -4,7 +4,8 @@ Exit codes (also in --help and README):
   0  no finding at or above --fail-on
   1  findings at or above --fail-on (agreements that fail to load are findings, DPA001-DPA007)
   2  the run could not be set up: bad flag, unreadable or invalid policy, plugin failure,
-     path not found, or no agreement files found (unless --allow-empty)
+     path not found, no agreement files found (unless --allow-empty), or an output that
+     would overwrite an input (an agreement, the policy, the waivers, a folder checked)
   3  internal error: a rule crashed, or dpa-policy itself failed
 """
 
@@ -21,20 +22,30 @@ from typing import Sequence, TextIO
 from .errors import DpaPolicyError, SetupError, UsageError
 from .plugins import AUTOLOAD_ENV
 from .report import ExitCode
+from .reporters.inert import lines
 
 EPILOG = """\
 exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on (agreements that fail to load are findings too)
   2  the run could not be set up: bad flag, invalid policy, plugin failure,
-     path not found, or no agreement files found (unless --allow-empty)
+     path not found, no agreement files found (unless --allow-empty), or an
+     output that would overwrite an input (nothing is written then)
   3  internal error: a rule crashed, or dpa-policy itself failed
 """
 
 
+class _ArgumentError(UsageError):
+    """argparse's complaint, with the usage line printed after it."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse exits 2 itself; route it through our handler
-        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+        raise _ArgumentError(message, self.format_usage().strip())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,14 +127,18 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    # Messages name files and quote values: each is made inert (reporters.inert.lines), so a
+    # file name cannot forge a line that a CI runner reads as a command.
     try:
         args = build_parser().parse_args(argv)
         return _dispatch(args, out)
     except SetupError as exc:
-        print(f"dpa-policy: error: {exc}", file=err)
+        print(f"dpa-policy: error: {lines(exc)}", file=err)
+        if isinstance(exc, _ArgumentError):
+            print(lines(exc.usage), file=err)
         return ExitCode.SETUP_ERROR
     except DpaPolicyError as exc:  # pragma: no cover - every DpaPolicyError is a SetupError today
-        print(f"dpa-policy: error: {exc}", file=err)
+        print(f"dpa-policy: error: {lines(exc)}", file=err)
         return ExitCode.SETUP_ERROR
     except KeyboardInterrupt:
         print("dpa-policy: interrupted", file=err)
@@ -131,7 +146,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except BrokenPipeError:  # `dpa-policy check | head`: not our failure
         return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - the contract: anything unexpected is exit 3
-        print(f"dpa-policy: internal error: {exc.__class__.__name__}: {exc}", file=err)
+        print(f"dpa-policy: internal error: {exc.__class__.__name__}: {lines(exc)}", file=err)
         if debug:
             traceback.print_exc(file=err)
         else:
@@ -218,7 +233,7 @@ def load_policy_set(policy_arg: str | None, pm, registry):
     presets = collect_presets(pm)
     if policy_arg:
         policy_path = Path(policy_arg)
-        if not policy_path.is_file():
+        if not os.path.lexists(policy_path):  # a FIFO or a broken link: the loader says what it is
             raise UsageError(f"policy file not found: {policy_arg}")
         return PolicySet(policy_path, registry, presets)
     return PolicySet(default_policy_path(), registry, presets, display="default policy (NDPA baseline)")
@@ -226,9 +241,16 @@ def load_policy_set(policy_arg: str | None, pm, registry):
 
 def _check(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
     outputs = plan_outputs(args.format, args.output, collect_reporters(pm))
+    files = [(destination, flag) for _, destination, flag in outputs if destination is not None]
+    if files:
+        from .output_guard import run_inputs
+
+        inputs = run_inputs(args.paths, policy_set, args.waivers)
+        for destination, flag in files:
+            inputs.refuse_file(destination, flag)
     report = checked_report(args, pm, policy_set)
     # Render everything before writing anything: a reporter that fails leaves no half set.
-    rendered = [(destination, reporter().render(report)) for reporter, destination in outputs]
+    rendered = [(destination, reporter().render(report)) for reporter, destination, _ in outputs]
     for destination, text in rendered:
         if destination is None:
             out.write(text)
@@ -285,11 +307,12 @@ def collect_reporters(pm) -> dict:
     return reporters
 
 
-def plan_outputs(formats: list[str], output: str | None, reporters: dict) -> list[tuple[type, Path | None]]:
-    """Each --format as (reporter, destination); None is standard output (or --output)."""
+def plan_outputs(formats: list[str], output: str | None, reporters: dict) -> list[tuple[type, Path | None, str]]:
+    """Each --format as (reporter, destination, the flag that named it); destination None is
+    standard output."""
     if not formats:
         formats = ["github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"]
-    plan: list[tuple[type, Path | None]] = []
+    plan: list[tuple[type, Path | None, str]] = []
     to_stdout = []
     for spec in formats:
         name, sep, path = spec.partition(":")
@@ -298,16 +321,17 @@ def plan_outputs(formats: list[str], output: str | None, reporters: dict) -> lis
         if sep and not path:
             raise UsageError(f"--format {spec!r} names no file after ':'")
         if sep:
-            plan.append((reporters[name], Path(path)))
+            plan.append((reporters[name], Path(path), f"--format {name}:FILE"))
         else:
             to_stdout.append(name)
-            plan.append((reporters[name], Path(output) if output else None))
+            plan.append((reporters[name], Path(output) if output else None, "--output"))
     if len(to_stdout) > 1:
         raise UsageError(f"formats {', '.join(to_stdout)} would all go to {'--output' if output else 'standard output'}; "
                          "give all but one a file: --format NAME:FILE")
     if output and not to_stdout:
         raise UsageError("--output names a file for the format given without ':FILE', but every --format has its own file")
-    destinations = [str(d) for _, d in plan if d is not None]
+    # However each is spelled (./r.json, a symlink to it): one file is one file.
+    destinations = [os.path.realpath(d) for _, d, _ in plan if d is not None]
     if len(set(destinations)) != len(destinations):
         raise UsageError("two formats would write the same file")
     return plan
@@ -321,7 +345,9 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # backslashreplace: a file name that is not UTF-8 (a lone surrogate) is written as an
+        # escape instead of failing the whole report.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             handle.write(text)
         # mkstemp creates 0600; a report should get the mode any new file would (or keep
         # the mode of the file it replaces), so CI can upload and others can read it.

@@ -54,7 +54,8 @@ exit codes:
   1  an obligation weakened, a rule now fails, or either file cannot be read, parsed or
      validated (its problems, DPA001-DPA007, are listed and nothing is compared)
   2  the run could not be set up: bad flag, file not found, invalid policy, plugin
-     failure, or git could not give the file at --rev
+     failure, git could not give the file at --rev, or --output would overwrite an
+     input (either agreement or the policy)
   3  internal error: a rule crashed, or dpa-policy itself failed
 """
 
@@ -525,7 +526,7 @@ def verdict_flips(old: "AgreementDocument", new: "AgreementDocument", policy_set
     sides = []
     crashes = []
     for doc, display in ((old, old_display), (new, new_display)):
-        policy = policy_set.for_state(doc.agreement.term.governing_state)
+        policy = policy_set.for_agreement(doc.agreement)
         findings, crashed = evaluate(doc, policy, display)
         crashes.extend(crashed)
         by_code: dict[str, list] = {r.code: [] for r in policy.rules}
@@ -574,6 +575,13 @@ def run_diff(args: argparse.Namespace, policy_set: "PolicySet", out: TextIO) -> 
         old_display = old_path.as_posix()
         old = _load_path(old_path)
     new_display = new_path.as_posix()
+    if args.output:  # before anything is read or written: never overwrite what the user wrote
+        from .output_guard import Inputs
+
+        inputs = Inputs().add_file(new_path, "the agreement being compared").add_policy(policy_set)
+        if args.rev is None:
+            inputs.add_file(old_path, "the agreement being compared")
+        inputs.refuse_file(Path(args.output), "--output")
     new = _load_path(new_path)
 
     report = build_report(old, new, old_display, new_display, policy_set, Severity.parse(args.fail_on))
@@ -661,9 +669,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def _problem_line(display: str, problem: "InputProblem") -> str:
     from .findings import INPUT_CODES
+    from .reporters.inert import line_start, text
 
     slug = INPUT_CODES[problem.code][0]
-    return f"{display}:{problem.position.line}:{problem.position.column}: {problem.code} [{slug}] {problem.message}"
+    return (f"{line_start(display)}:{problem.position.line}:{problem.position.column}: {problem.code} [{slug}] "
+            f"{text(problem.message)}")
 
 
 def _flip_tag(flip: Flip) -> str:
@@ -679,22 +689,35 @@ def _flip_context(flip: Flip) -> str:
 
 
 def render_text(report: DiffReport) -> str:
+    """One change per line; every value made inert (reporters.inert), so a newline in a
+    value or a file name cannot start a line of its own."""
+    from .reporters.inert import line_start, text
+
     lines = [_problem_line(display, p) for display, p in report.problems]
     for change in report.changes:
-        lines.append(f"{change.impact.name} {change.path}: {change.describe()}"
-                     + (f" ({change.note})" if change.note else ""))
+        lines.append(text(f"{change.impact.name} {change.path}: {change.describe()}"
+                          + (f" ({change.note})" if change.note else "")))
     for flip in report.flips:
         for f in flip.findings:
             marker = "" if f.severity >= report.fail_on else f" ({f.severity})"
-            lines.append(f"{_flip_tag(flip)} {flip.code} [{flip.slug}]{_flip_context(flip)} "
-                         f"{f.file}:{f.line}:{f.column}: {f.message}{marker}")
+            lines.append(text(f"{_flip_tag(flip)} {flip.code} [{flip.slug}]{_flip_context(flip)} "
+                              f"{f.file}:{f.line}:{f.column}: {f.message}{marker}"))
     for crash in report.crashes:
-        lines.append(f"{crash.file}: internal error: rule {crash.code} [{crash.slug}] crashed: {crash.error}")
+        lines.append(f"{line_start(crash.file)}: internal error: rule {text(crash.code)} [{text(crash.slug)}] "
+                     f"crashed: {text(crash.error)}")
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
 
 def _summary(report: DiffReport) -> str:
+    from .reporters.inert import line_start, text
+
+    return line_start(report.old) + text(_summary_text(report)[len(report.old):])
+
+
+def _summary_text(report: DiffReport) -> str:
+    from .report import incomplete_note
+
     head = f"{report.old} -> {report.new}: "
     if report.problems:
         files = sorted({d for d, _ in report.problems}, key=[report.old, report.new].index)
@@ -714,7 +737,8 @@ def _summary(report: DiffReport) -> str:
         text += f", {len(report.still_failing)} fail in both ({', '.join(report.still_failing)})"
     if report.crashes:
         text += "; " + _plural(len(report.crashes), "internal error")
-    return text + f". Policy: {report.policy}."
+    note = incomplete_note(report.crashes)
+    return text + "." + (f" {note}" if note else "") + f" Policy: {report.policy}."
 
 
 def headline(report: DiffReport) -> str:
@@ -741,23 +765,25 @@ def headline(report: DiffReport) -> str:
     if others:
         parts.append(_plural(others, "other change"))
     if report.crashes:
-        parts.append(_plural(len(report.crashes), "rule crash", "rule crashes"))
+        from .report import crashed_rules
+
+        parts.append(_plural(len(report.crashes), "rule crash", "rule crashes") + " (incomplete: "
+                     + ", ".join(crashed_rules(report.crashes)) + ")")
     return ", ".join(parts) if parts else "no change to obligations, data shared or rule verdicts"
 
 
 def _md(text: str) -> str:
-    """Plain text made safe for a Markdown table cell."""
-    text = " ".join(str(text).split())
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Plain text made safe for a Markdown table cell (see reporters.inert.markdown)."""
+    from .reporters.inert import markdown
+
+    return markdown(text)
 
 
 def _code(text: str) -> str:
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    """Text as a code span, safe in a table cell (see reporters.inert.markdown_code)."""
+    from .reporters.inert import markdown_code
+
+    return markdown_code(text)
 
 
 _MD_IMPACT = {
@@ -770,7 +796,7 @@ _MD_IMPACT = {
 
 
 def render_markdown(report: DiffReport) -> str:
-    lines = [f"**dpa-policy diff: {headline(report)}**", "",
+    lines = [f"**dpa-policy diff: {_md(headline(report))}**", "",
              f"{_code(report.old)} → {_code(report.new)}, policy: {_md(report.policy)}", ""]
     if report.problems:
         lines += ["| File | Line | Code | Problem |", "| --- | --- | --- | --- |"]

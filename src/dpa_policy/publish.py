@@ -63,8 +63,9 @@ exit codes:
   1  an agreement named explicitly on the command line fails or cannot be loaded:
      nothing is written (DIR is left as it was)
   2  the run could not be set up: --out missing, DIR is a file or cannot be created, bad
-     flag, invalid policy or waivers file, plugin failure, path not found, or no agreement
-     file found (unless --allow-empty)
+     flag, invalid policy or waivers file, plugin failure, path not found, no agreement
+     file found (unless --allow-empty), or DIR is inside a folder being checked or holds
+     an input (an agreement, the policy, the waivers file)
   3  internal error: a rule crashed, or dpa-policy itself failed: nothing is written
 """
 
@@ -479,31 +480,40 @@ def run_publish(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
     """The ``dpa-policy publish`` command, from parsed arguments to exit code."""
     from . import __version__
     from .cli import checked_report, write_atomic
+    from .output_guard import run_inputs
+    from .report import crashed_rules
+    from .reporters.inert import text
 
     out_dir = Path(args.out)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out must be a folder, but {args.out} is a file")
+    # Before the run: the folder must not overwrite, sit in or hold what the user wrote.
+    run_inputs(args.paths, policy_set, args.waivers).refuse_folder(out_dir, "--out")
     report = checked_report(args, pm, policy_set)
     explicit = {Path(p).as_posix() for p in args.paths if not Path(p).is_dir()}
     published, left_out = select(report, explicit)
+    shown_dir = text(args.out)
 
     for item in left_out:
         named = " (named on the command line)" if item.explicit else ""
-        ident = f" [{item.agreement_id}]" if item.agreement_id else ""
-        out.write(f"left out: {item.path}{ident}: {item.reason}{named}\n")
+        ident = f" [{text(item.agreement_id)}]" if item.agreement_id else ""
+        out.write(f"left out: {text(item.path)}{ident}: {text(item.reason)}{named}\n")
     for finding in report.waiver_findings:  # an expired or forbidden waiver explains a left-out agreement
-        out.write(f"waivers: {finding.file}:{finding.line}:{finding.column}: {finding.code} [{finding.slug}] "
-                  f"{finding.message}\n")
+        out.write(f"waivers: {text(finding.file)}:{finding.line}:{finding.column}: {text(finding.code)} "
+                  f"[{text(finding.slug)}] {text(finding.message)}\n")
     for crash in report.crashes:
-        out.write(f"internal error: rule {crash.code} [{crash.slug}] crashed on {crash.file}: {crash.error}\n")
+        out.write(f"internal error: rule {text(crash.code)} [{text(crash.slug)}] crashed on {text(crash.file)}: "
+                  f"{text(crash.error)}\n")
     if report.crashes:
-        out.write(f"nothing published: a rule crashed; {args.out} left unchanged\n")
+        rules = crashed_rules(report.crashes)
+        out.write(text(f"nothing published: the run is incomplete (rule{'s' if len(rules) > 1 else ''} "
+                       f"{', '.join(rules)} crashed); ") + f"{shown_dir} left unchanged\n")
         return ExitCode.INTERNAL_ERROR
     named_failing = [item for item in left_out if item.explicit]
     if named_failing:
         noun = "agreement" if len(named_failing) == 1 else "agreements"
         out.write(f"nothing published: {len(named_failing)} {noun} named on the command line "
-                  f"cannot be published (fail on {report.fail_on}); {args.out} left unchanged\n")
+                  f"cannot be published (fail on {report.fail_on}); {shown_dir} left unchanged\n")
         return ExitCode.FINDINGS
 
     page = build_page(report, published, __version__)
@@ -512,11 +522,11 @@ def run_publish(args: argparse.Namespace, pm, policy_set, out: TextIO) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {args.out}: {exc.strerror or exc}") from None
-    for path, text in files.items():
-        write_atomic(path, text)
+    for path, content in files.items():
+        write_atomic(path, content)
     products = len(page["entries"])
     out.write(f"published {len(published)} of {len(report.results)} "
               f"{'agreement' if len(report.results) == 1 else 'agreements'} "
               f"({products} {'product' if products == 1 else 'products'}), {len(left_out)} left out: "
-              f"{(out_dir / HTML_NAME).as_posix()}, {(out_dir / FEED_NAME).as_posix()}\n")
+              f"{text((out_dir / HTML_NAME).as_posix())}, {text((out_dir / FEED_NAME).as_posix())}\n")
     return ExitCode.OK

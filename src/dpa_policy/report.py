@@ -83,12 +83,26 @@ class RunReport:
         by = Counter(str(f.severity) for f in self.findings if f.counts)
         return {str(s): by.get(str(s), 0) for s in sorted(Severity, reverse=True)}
 
+    def incomplete_paths(self) -> set[str]:
+        """Agreements on which a rule crashed: not fully checked, so never a pass."""
+        return {c.file for c in self.crashes}
+
+    def verdict(self, result: AgreementResult) -> str:
+        """"incomplete" when a rule crashed on the agreement (whatever else it found),
+        else "pass" or "fail" at --fail-on."""
+        if result.path in self.incomplete_paths():
+            return "incomplete"
+        return "pass" if result.passed(self.fail_on) else "fail"
+
     def summary(self) -> dict[str, int]:
-        passed = sum(1 for r in self.results if r.passed(self.fail_on))
+        incomplete = self.incomplete_paths()
+        passed = sum(1 for r in self.results if r.path not in incomplete and r.passed(self.fail_on))
+        failed = sum(1 for r in self.results if r.path not in incomplete and not r.passed(self.fail_on))
         return {
             "agreements": len(self.results),
             "passed": passed,
-            "failed": len(self.results) - passed,
+            "failed": failed,
+            "incomplete": sum(1 for r in self.results if r.path in incomplete),
             "findings": sum(1 for f in self.findings if f.counts),
             "waived": sum(1 for f in self.findings if not f.counts),
             "internal_errors": len(self.crashes),
@@ -102,3 +116,18 @@ class RunReport:
         if any(f.severity >= self.fail_on and f.counts for f in self.findings):
             return ExitCode.FINDINGS
         return ExitCode.OK
+
+
+def crashed_rules(crashes: "list[RuleCrash]") -> list[str]:
+    """Each rule that crashed, once, as "DPA101 [district-data-ownership]", by code: what
+    every summary names when the run is incomplete."""
+    return [f"{code} [{slug}]" for code, slug in sorted({(c.code, c.slug) for c in crashes})]
+
+
+def incomplete_note(crashes: "list[RuleCrash]") -> str:
+    """The sentence every summary carries when a rule crashed (empty when none did)."""
+    if not crashes:
+        return ""
+    rules = crashed_rules(crashes)
+    return (f"Run incomplete: rule{'s' if len(rules) > 1 else ''} {', '.join(rules)} crashed, "
+            "so the results are not a pass.")

@@ -26,7 +26,8 @@ exit codes (as for check):
   0  no finding at or above --fail-on
   1  findings at or above --fail-on (agreements that fail to load are findings too)
   2  the run could not be set up: bad flag, no --html or --markdown, invalid policy,
-     plugin failure, path not found, or no agreement files found
+     plugin failure, path not found, no agreement files found, or --html/--markdown
+     would overwrite an input (an agreement, the policy, the waivers, a folder checked)
   3  internal error: a rule crashed, or dpa-policy itself failed
 """
 
@@ -56,12 +57,21 @@ def _days(text: str) -> int:
 
 
 def run_report(args: argparse.Namespace, pm: Any, policy_set: Any, out: TextIO) -> int:
+    import os
+
     from ..cli import checked_report, parse_as_of, write_atomic
+    from ..output_guard import run_inputs
+    from ..report import incomplete_note
+    from ..reporters.inert import text
 
     if not args.html and not args.markdown:
         raise UsageError("report needs an output: --html FILE and/or --markdown FILE")
-    if args.html and args.markdown and Path(args.html) == Path(args.markdown):
+    if args.html and args.markdown and os.path.realpath(args.html) == os.path.realpath(args.markdown):
         raise UsageError("--html and --markdown name the same file")
+    outputs = [(Path(path), flag) for path, flag in ((args.html, "--html"), (args.markdown, "--markdown")) if path]
+    inputs = run_inputs(args.paths, policy_set, args.waivers)
+    for path, flag in outputs:  # before the run: nothing the user wrote is ever overwritten
+        inputs.refuse_file(path, flag)
     as_of = parse_as_of(args.as_of)
     report = checked_report(args, pm, policy_set)
 
@@ -74,10 +84,12 @@ def run_report(args: argparse.Namespace, pm: Any, policy_set: Any, out: TextIO) 
         rendered.append((Path(args.html), render_html(view)))
     if args.markdown:
         rendered.append((Path(args.markdown), render_markdown(view)))
-    for path, text in rendered:
-        write_atomic(path, text)
+    for path, content in rendered:
+        write_atomic(path, content)
     summary = report.summary()
-    out.write(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
-              f"{summary['passed']} passed, {summary['failed']} failed; report written to "
-              + ", ".join(str(path) for path, _ in rendered) + "\n")
+    incomplete = f", {summary['incomplete']} incomplete" if summary["incomplete"] else ""
+    note = incomplete_note(report.crashes)
+    out.write(text(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
+                   f"{summary['passed']} passed, {summary['failed']} failed{incomplete}; report written to "
+                   + ", ".join(path.as_posix() for path, _ in rendered) + (f". {note}" if note else "")) + "\n")
     return report.exit_code()

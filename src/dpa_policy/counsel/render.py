@@ -7,8 +7,9 @@ is escaped wherever the template prints it; the charts are inline SVG from
 JavaScript at all, and its Content-Security-Policy forbids any.
 
 Markdown: ``templates/report.md``, rendered with autoescaping off but with a ``finalize``
-hook that escapes every printed value with :func:`dpa_policy.reporters.markdown.md`
-(HTML-escaped, Markdown punctuation backslash-escaped, whitespace collapsed), unless the
+hook that escapes every printed value with :func:`dpa_policy.reporters.inert.markdown`
+(HTML-escaped, Markdown punctuation backslash-escaped, whitespace collapsed, controls
+escaped, @mentions and issue references neutralised), unless the
 template marks it as already safe. Escaping is the default in both formats, never an opt-in.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..reporters.markdown import md
+from ..reporters.inert import markdown as md
 from . import charts
 from .view import TERM_LABELS, VERDICT_LABELS, CounselReport
 

@@ -192,7 +192,8 @@ class TermView:
     #: Days from as_of to expiry (negative once expired); None without an expiry date.
     days_to_expiry: int | None
     status: str
-    governing_state: str
+    #: None when the agreement names no governing state.
+    governing_state: str | None
     model: str
     model_version: str | None
 

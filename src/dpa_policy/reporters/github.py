@@ -5,6 +5,10 @@
 Findings that fail the run (at or above --fail-on) are ``::error``; the rest are
 ``::warning`` (warnings) or ``::notice`` (info), so an annotation's level tells whether it
 blocks. Chosen automatically when GITHUB_ACTIONS=true and no --format is given.
+
+Properties and messages are escaped as GitHub documents (``%25 %0D %0A``, and ``%3A %2C``
+in properties); the closing summary line is plain text made inert, so no value can end an
+annotation early or start a command of its own.
 """
 
 from __future__ import annotations
@@ -12,17 +16,8 @@ from __future__ import annotations
 from ..findings import Severity
 from ..report import RunReport
 from . import Reporter
+from .inert import github_data, github_property
 from .text import summary_line
-
-
-def _data(text: str) -> str:
-    # GitHub's escaping for a command's message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    # Property values additionally escape the separators ':' and ','.
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class GithubReporter(Reporter):
@@ -39,13 +34,13 @@ class GithubReporter(Reporter):
             else:
                 level = "warning" if f.severity is Severity.WARNING else "notice"
             props = ",".join((
-                f"file={_property(f.file)}", f"line={f.line}", f"col={f.column}",
-                f"title={_property(f'{f.code} {f.slug}')}",
+                f"file={github_property(f.file)}", f"line={f.line}", f"col={f.column}",
+                f"title={github_property(f'{f.code} {f.slug}')}",
             ))
             message = f.message + (f" ({f.waiver.describe()})" if f.waiver is not None else "")
-            lines.append(f"::{level} {props}::{_data(message)}")
+            lines.append(f"::{level} {props}::{github_data(message)}")
         for crash in report.crashes:
-            lines.append(f"::error file={_property(crash.file)},title={_property('dpa-policy internal error')}::"
-                         + _data(f"rule {crash.code} [{crash.slug}] crashed: {crash.error}"))
+            lines.append(f"::error file={github_property(crash.file)},title={github_property('dpa-policy internal error')}::"
+                         + github_data(f"rule {crash.code} [{crash.slug}] crashed: {crash.error}; the run is incomplete"))
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 
-from ..report import RunReport
+from ..report import RunReport, crashed_rules
 from . import Reporter
+from .inert import json_document
 
 FORMAT_VERSION = 1
 
@@ -35,14 +36,16 @@ class JsonReporter(Reporter):
             "fail_on": str(report.fail_on),
             "waivers_file": report.waivers_source,
             "exit_code": report.exit_code(),
-            "summary": {**report.summary(), "by_severity": report.counts()},
+            # complete: False when a rule crashed; crashed_rules names them ("DPA101 [slug]").
+            "summary": {**report.summary(), "by_severity": report.counts(), "complete": not report.crashes,
+                        "crashed_rules": crashed_rules(report.crashes)},
             "agreements": [
                 {
                     "path": r.path,
                     "id": r.agreement.id if r.agreement else None,
                     "vendor": r.agreement.parties.vendor.name if r.agreement else None,
                     "loaded": r.loaded,
-                    "verdict": "pass" if r.passed(report.fail_on) else "fail",
+                    "verdict": report.verdict(r),
                     "findings": len(r.findings),
                     "policy_layers": list(r.policy.layers) if r.policy else [],
                 }
@@ -67,4 +70,5 @@ class JsonReporter(Reporter):
                 {"code": c.code, "slug": c.slug, "file": c.file, "error": c.error} for c in report.crashes
             ],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        # Lossless: the same JSON values, with nothing a CI runner reads as a command.
+        return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -1,26 +1,22 @@
 """Markdown summary for a pull-request comment or a GitHub job summary ($GITHUB_STEP_SUMMARY).
 
-Every piece of text that comes from an agreement is escaped, so a vendor name with ``|``,
-backticks or ``<script>`` renders as text and cannot break the table or inject markup.
+Every piece of text that comes from an agreement, a file name or a policy goes through
+:mod:`dpa_policy.reporters.inert`: a vendor name with ``|``, a newline, backticks,
+``<script>`` or ``@org/team`` renders as that text and cannot break the table, inject markup
+or notify anyone.
 """
 
 from __future__ import annotations
 
-from ..report import RunReport
+from ..report import RunReport, crashed_rules
 from . import Reporter
+from .inert import markdown as md
+from .inert import markdown_code as code
 from .text import summary_line
 
 MAX_FINDING_ROWS = 500  # job summaries are capped at 1 MiB; the rest is in the other formats
 
-
-def md(text: object) -> str:
-    """Escape text for a Markdown table cell."""
-    import html  # lazy: every run imports every reporter; only Markdown output needs html
-
-    escaped = html.escape(str(text), quote=False)
-    for char in "\\`*_[]|#":
-        escaped = escaped.replace(char, "\\" + char)
-    return " ".join(escaped.split())
+_VERDICTS = {"pass": "pass", "fail": "**fail**", "incomplete": "**incomplete**"}
 
 
 class MarkdownReporter(Reporter):
@@ -30,28 +26,28 @@ class MarkdownReporter(Reporter):
     def render(self, report: RunReport) -> str:
         summary = report.summary()
         if report.crashes:
-            headline = f"dpa-policy: internal error ({summary['internal_errors']} rule crash(es)); results are incomplete"
+            rules = crashed_rules(report.crashes)
+            headline = (f"dpa-policy: internal error, the run is incomplete: rule{'s' if len(rules) > 1 else ''} "
+                        f"{', '.join(rules)} crashed")
         elif summary["failed"]:
             headline = f"dpa-policy: {summary['failed']} of {summary['agreements']} agreements fail"
         else:
             headline = f"dpa-policy: all {summary['agreements']} agreements pass"
-        out = [f"## {headline}", "", md(summary_line(report)), ""]
+        out = [f"## {md(headline)}", "", md(summary_line(report)), ""]
         out += ["| Agreement | Vendor | Verdict | Findings |", "| --- | --- | --- | --- |"]
         for result in report.results:
-            vendor = result.agreement.parties.vendor.name if result.agreement else "(did not load)"
-            verdict = "pass" if result.passed(report.fail_on) else "**fail**"
-            out.append(f"| `{result.path.replace('`', '')}` | {md(vendor)} | {verdict} | {len(result.findings)} |")
+            vendor = md(result.agreement.parties.vendor.name) if result.agreement else "(did not load)"
+            out.append(f"| {code(result.path)} | {vendor} | {_VERDICTS[report.verdict(result)]} | {len(result.findings)} |")
         findings = report.findings
         if findings:
             out += ["", "### Findings", "", "| Location | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
             for f in findings[:MAX_FINDING_ROWS]:
-                where = f"{f.file}:{f.line}:{f.column}".replace("`", "")
                 severity = f"{f.severity}, waived" if f.waiver is not None else str(f.severity)
                 message = md(f.message) + (f" *({md(f.waiver.describe())})*" if f.waiver is not None else "")
-                out.append(f"| `{where}` | {f.code} {md(f.slug)} | {severity} | {message} |")
+                out.append(f"| {code(f'{f.file}:{f.line}:{f.column}')} | {md(f.code)} {md(f.slug)} | {severity} | {message} |")
             if len(findings) > MAX_FINDING_ROWS:
                 out.append(f"\n{len(findings) - MAX_FINDING_ROWS} more findings are in the full report.")
         if report.crashes:
             out += ["", "### Internal errors", ""]
-            out += [f"- rule {c.code} ({md(c.slug)}) crashed on `{c.file}`: {md(c.error)}" for c in report.crashes]
+            out += [f"- rule {md(c.code)} ({md(c.slug)}) crashed on {code(c.file)}: {md(c.error)}" for c in report.crashes]
         return "\n".join(out) + "\n"

@@ -20,6 +20,7 @@ from ..findings import INPUT_CODES, Finding, Severity
 from ..report import RunReport
 from ..waivers import WAIVER_CODES
 from . import Reporter
+from .inert import json_document
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -35,12 +36,15 @@ def artifact_uri(path: str) -> str:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return quote(candidate.as_posix().removeprefix("./"), safe="/")
+    # surrogateescape: a file name that is not UTF-8 is percent-encoded as its real bytes.
+    return quote(candidate.as_posix().removeprefix("./"), safe="/", errors="surrogateescape")
 
 
 def fingerprint(finding: Finding) -> str:
     key = "\x1f".join((finding.code, finding.file, finding.pointer, finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 hashes as its real bytes (and every
+    # other key exactly as before).
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class SarifReporter(Reporter):
@@ -68,7 +72,8 @@ class SarifReporter(Reporter):
         if run["tool"]["driver"]["semanticVersion"] is None:
             del run["tool"]["driver"]["semanticVersion"]
         document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        # Lossless: the same JSON values, with nothing a CI runner reads as a command.
+        return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
     def _rules(self, report: RunReport) -> tuple[list[dict], dict[str, int]]:
         descriptors: list[dict] = []
@@ -151,7 +156,7 @@ class SarifReporter(Reporter):
         notifications = [
             {
                 "level": "error",
-                "message": {"text": f"rule {c.code} [{c.slug}] crashed on {c.file}: {c.error}"},
+                "message": {"text": f"the run is incomplete: rule {c.code} [{c.slug}] crashed on {c.file}: {c.error}"},
                 "descriptor": {"id": c.code},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(c.file), "uriBaseId": "SRCROOT"}}}],
             }

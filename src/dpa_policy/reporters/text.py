@@ -1,12 +1,17 @@
 """Plain text: one grep-friendly line per finding, then a one-line summary.
 
     agreements/clever.yaml:88:7: DPA502 [sanitization-standard] single pass overwrite ...
+
+Every value is made inert (:mod:`dpa_policy.reporters.inert`): a newline in a file name or
+a message is shown as ``\\n``, so each finding stays on its own line and no line can be
+read as a CI runner's command.
 """
 
 from __future__ import annotations
 
-from ..report import RunReport
+from ..report import RunReport, incomplete_note
 from . import Reporter
+from .inert import line_start, text
 
 
 def _plural(n: int, word: str) -> str:
@@ -18,28 +23,34 @@ class TextReporter(Reporter):
     description = "path:line:col: CODE [slug] message, one finding per line, then a summary"
 
     def render(self, report: RunReport) -> str:
-        lines = [f"{f.file}:{f.line}:{f.column}: {f.code} [{f.slug}] {f.message}" + _suffix(f, report)
-                 for f in report.findings]
+        lines = [f"{line_start(f.file)}:{f.line}:{f.column}: {text(f.code)} [{text(f.slug)}] {text(f.message)}"
+                 + _suffix(f, report) for f in report.findings]
         for crash in report.crashes:
-            lines.append(f"{crash.file}: internal error: rule {crash.code} [{crash.slug}] crashed: {crash.error}")
+            lines.append(f"{line_start(crash.file)}: internal error: rule {text(crash.code)} [{text(crash.slug)}] "
+                         f"crashed: {text(crash.error)}")
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"
 
 
 def _suffix(finding, report: RunReport) -> str:
     if finding.waiver is not None:
-        return f" ({finding.waiver.describe()})"
+        return f" ({text(finding.waiver.describe())})"
     return "" if finding.severity >= report.fail_on else f" ({finding.severity})"
 
 
 def summary_line(report: RunReport) -> str:
+    """The run in one inert line; when a rule crashed it says the run is incomplete and
+    names the rules."""
     s = report.summary()
     counts = report.counts()
-    parts = [f"{_plural(s['agreements'], 'agreement')} checked: {s['passed']} passed, {s['failed']} failed"]
+    checked = f"{_plural(s['agreements'], 'agreement')} checked: {s['passed']} passed, {s['failed']} failed"
+    parts = [checked + (f", {s['incomplete']} incomplete" if s["incomplete"] else "")]
     detail = ", ".join(_plural(n, sev) for sev, n in counts.items() if n)
     parts.append(_plural(s["findings"], "finding") + (f" ({detail})" if detail else ""))
     if s["waived"]:
         parts.append(f"{s['waived']} waived")
     if s["internal_errors"]:
         parts.append(_plural(s["internal_errors"], "internal error"))
-    return "; ".join(parts) + f". Policy: {report.policy.name} ({_plural(len(report.policy.rules), 'rule')}), fail on {report.fail_on}."
+    note = incomplete_note(report.crashes)
+    return text("; ".join(parts) + "." + (f" {note}" if note else "")
+                + f" Policy: {report.policy.name} ({_plural(len(report.policy.rules), 'rule')}), fail on {report.fail_on}.")
