@@ -90,7 +90,7 @@ def run(*argv):
 @pytest.fixture
 def agreement(tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text(base_agreement_text().replace("  parent_guardian:", "  student_placeholder:", 0))
+    path.write_text(base_agreement_text())  # passes every built-in rule
     return path
 
 
@@ -133,8 +133,8 @@ def test_disable_plugin_skips_a_broken_pack(tmp_path, monkeypatch, agreement):
 def test_autoload_can_be_turned_off_by_environment(tmp_path, monkeypatch, agreement):
     install(monkeypatch, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
     monkeypatch.setenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD", "1")
-    code, out, _ = run("rules")
-    assert code == 0 and "ACME" not in out
+    code, out, err = run("rules")
+    assert code == 0 and err == "" and "DPA201" in out  # the broken pack was never imported
 
 
 def test_builtins_cannot_be_disabled():
@@ -185,6 +185,25 @@ def test_a_crashing_pack_rule_exits_3_naming_rule_and_file(tmp_path, monkeypatch
     code, out, _ = run("check", "--policy", str(policy), str(path))
     assert code == 3
     assert f"{path.as_posix()}: internal error: rule ACME101 [acme-parent-portal] crashed: RuntimeError: boom" in out
+
+
+def test_a_crash_beside_findings_still_exits_3(tmp_path, monkeypatch):
+    """Findings from the rules that ran do not turn a crash into an ordinary failure (exit 1)."""
+    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
+    policy = tmp_path / "p.yaml"
+    policy.write_text("policy_version: 1\nname: p\nextends: [ndpa, acme]\n")
+    path = tmp_path / "crash-and-late.yaml"
+    path.write_text(base_agreement_text().replace("id: BASE-0001", "id: CRASH")
+                    .replace("window: 72 hours", "window: 5 business days"))
+    code, out, _ = run("check", "--policy", str(policy), str(path))
+    assert code == 3, out
+    assert f"{path.as_posix()}: internal error: rule ACME101 [acme-parent-portal] crashed: RuntimeError: boom" in out
+    assert ": DPA201 [breach-notice-window] breach notice window 5 business days" in out
+    code, out, _ = run("check", "--format", "json", "--policy", str(policy), str(path))
+    report = json.loads(out)
+    assert code == 3 == report["exit_code"]
+    assert [f["code"] for f in report["findings"]] == ["DPA201"]
+    assert [e["code"] for e in report["internal_errors"]] == ["ACME101"]
 
 
 def test_a_pack_reporter_becomes_a_format(tmp_path, monkeypatch, agreement):

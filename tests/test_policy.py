@@ -39,12 +39,14 @@ def by_code(resolved):
     return {r.code: r for r in resolved.rules}
 
 
-def test_default_policy_layers_federal_then_ndpa(registry, presets):
+def test_default_policy_layers_the_ndpa_then_district_additions(registry, presets):
     resolved = PolicySet(default_policy_path(), registry, presets, display="default").for_state(None)
-    assert resolved.layers == ("preset federal", "preset ndpa", "default")
+    # with no agreement at hand, the `ndpa` preset resolves to its stricter edition, v2
+    assert resolved.layers == ("preset ndpa-v2", "preset ndpa", "preset district-additions", "default")
     rules = by_code(resolved)
-    assert rules["DPA402"].required_by == "preset federal"
-    assert rules["DPA201"].required_by == "preset ndpa"
+    assert rules["DPA402"].required_by == "preset ndpa-v2"
+    assert rules["DPA201"].required_by == "preset ndpa-v2"
+    assert rules["DPA503"].required_by == "preset district-additions"
     assert str(rules["DPA201"].options.max_window) == "72 hours"
 
 
@@ -60,19 +62,30 @@ def test_district_overrides_an_option_and_keeps_the_rest(tmp_path, registry, pre
     rules = by_code(resolved)
     assert str(rules["DPA201"].options.max_window) == "48 hours"
     assert dict(rules["DPA201"].provenance)["options.max_window"] == str(tmp_path / "district.yaml")
-    assert "DPA301" in rules and dict(rules["DPA301"].provenance)["options.max_notice"] == "preset ndpa"
-    assert resolved.layers == ("preset federal", "preset ndpa", (tmp_path / "district.yaml").as_posix())
+    assert "DPA301" in rules and dict(rules["DPA301"].provenance)["options.max_notice"] == "preset ndpa-v2"
+    assert resolved.layers == ("preset ndpa-v2", "preset ndpa", (tmp_path / "district.yaml").as_posix())
 
 
 def test_prefix_selector_sets_severity_without_enabling_new_rules(tmp_path, registry, presets):
+    write(tmp_path, "base.yaml", """
+        policy_version: 1
+        name: base
+        extends: [federal]
+        rules:
+          DPA201: {}
+    """)
     resolved = resolve(tmp_path, registry, presets, """
         policy_version: 1
         name: x
-        extends: [federal]
+        extends: [./base.yaml]
         rules:
           DPA2: {severity: warning}
     """)
-    assert "DPA201" not in by_code(resolved)  # the federal layer never enabled it
+    rules = by_code(resolved)
+    federal = by_code(resolve(tmp_path, registry, presets, "policy_version: 1\nname: f\nextends: [federal]\n"))
+    assert "DPA201" not in federal and rules.keys() == federal.keys() | {"DPA201"}  # no other DPA2xx joined
+    assert rules["DPA201"].severity is Severity.WARNING
+    assert {code: rules[code].severity for code in federal} == {code: federal[code].severity for code in federal}
 
 
 def test_empty_prefix_selector_enables_the_family(tmp_path, registry, presets):
@@ -85,7 +98,8 @@ def test_empty_prefix_selector_enables_the_family(tmp_path, registry, presets):
           tag:disposal: {severity: warning}
     """)
     rules = by_code(resolved)
-    assert sorted(rules) == ["DPA201", "DPA202", "DPA203"]
+    assert sorted(rules) == ["DPA201", "DPA202", "DPA203"]  # tag:disposal with a severity enabled nothing
+    assert {code: rule.severity for code, rule in rules.items()} == dict.fromkeys(rules, Severity.ERROR)
 
 
 def test_tag_selector_enables_and_a_later_layer_overrides_severity(tmp_path, registry, presets):
@@ -118,17 +132,17 @@ def test_later_layer_can_disable_a_rule(tmp_path, registry, presets):
     assert "DPA204" not in by_code(resolved)
 
 
-@pytest.mark.parametrize("rules, message", [
-    ("  DPA2:\n    options: {max_window: 48 hours}\n", "options need a single rule, but 'DPA2' selects"),
-    ("  DPA9: {}\n", "code prefix 'DPA9' selects no rule"),
-    ("  tag:disposl: {}\n", "tag 'disposl' selects no rule (did you mean 'tag:disposal'?)"),
-    ("  breach-notice-window:\n    options: {max_windw: 1 hours}\n", "option 'max_windw': is not a known option"),
-    ("  breach-notice-window:\n    severity: fatal\n", "Input should be 'error', 'warning' or 'info'"),
+@pytest.mark.parametrize("rules, place, message", [
+    ("  DPA2:\n    options: {max_window: 48 hours}\n", "5:5", "options need a single rule, but 'DPA2' selects"),
+    ("  DPA9: {}\n", "4:3", "code prefix 'DPA9' selects no rule"),
+    ("  tag:disposl: {}\n", "4:3", "tag 'disposl' selects no rule (did you mean 'tag:disposal'?)"),
+    ("  breach-notice-window:\n    options: {max_windw: 1 hours}\n", "5:15", "option 'max_windw': is not a known option"),
+    ("  breach-notice-window:\n    severity: fatal\n", "5:15", "Input should be 'error', 'warning' or 'info'"),
 ])
-def test_selector_and_option_errors_name_file_line_and_column(tmp_path, registry, presets, rules, message):
+def test_selector_and_option_errors_name_file_line_and_column(tmp_path, registry, presets, rules, place, message):
     with pytest.raises(PolicyError) as info:
         resolve(tmp_path, registry, presets, "policy_version: 1\nname: x\nrules:\n" + rules)
-    assert f"{(tmp_path / 'district.yaml').as_posix()}:4:" in str(info.value) or "district.yaml:5:" in str(info.value)
+    assert f"{(tmp_path / 'district.yaml').as_posix()}:{place}: " in str(info.value)
     assert message in str(info.value)
 
 
@@ -179,6 +193,9 @@ def test_by_state_adds_layers_for_that_state_only(tmp_path, registry, presets):
     ny, fl = policy_set.for_state("NY"), policy_set.for_state("FL")
     assert str(by_code(ny)["DPA201"].options.max_window) == "7 calendar days"
     assert str(by_code(fl)["DPA201"].options.max_window) == "72 hours"
+    # the district's own severity applies in every state, over the state layer
+    assert by_code(ny)["DPA301"].severity is Severity.WARNING and by_code(fl)["DPA301"].severity is Severity.WARNING
+    assert by_code(ny)["DPA201"].severity is Severity.ERROR
     # the state layer sits between the presets and the district's own rules
     assert ny.layers[-2].endswith("ny-addendum.yaml") and ny.layers[-1].endswith("district.yaml")
 

@@ -6,6 +6,7 @@ import io
 import json
 import textwrap
 import xml.etree.ElementTree as ET
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,17 @@ from dpa_policy.testing import base_agreement_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT.parent / "shared" / "schemas"
+SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
+JUNIT_XSD = SCHEMAS / "jenkins-junit.xsd"
+needs_sarif_schema = pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"SARIF schema not found at {SARIF_SCHEMA} (../shared is beside the repo only in CI)")
+needs_junit_xsd = pytest.mark.skipif(not JUNIT_XSD.is_file(), reason=f"JUnit XSD not found at {JUNIT_XSD} (../shared is beside the repo only in CI)")
+AS_OF = date(2026, 11, 22)  # every run() judges expiry as of this day
 WINDOW_LINE = base_agreement_text().splitlines().index("    window: 72 hours") + 1
 
 
 def run(*argv):
     out, err = io.StringIO(), io.StringIO()
-    code = main(["check", "--disable-plugin", "ny", "--disable-plugin", "ct", "--as-of", "2026-11-22", *argv],
+    code = main(["check", "--disable-plugin", "ny", "--disable-plugin", "ct", "--as-of", AS_OF.isoformat(), *argv],
                 stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
@@ -30,7 +36,7 @@ def repo(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "agreements").mkdir()
     (tmp_path / "agreements" / "late.yaml").write_text(
-        base_agreement_text().replace("window: 72 hours", "window: 10 business days").replace("id: BASE-0001", "id: LATE-1"))
+        base_agreement_text().replace("window: 72 hours", "window: 5 business days").replace("id: BASE-0001", "id: LATE-1"))
     (tmp_path / "agreements" / "good.yaml").write_text(base_agreement_text().replace("id: BASE-0001", "id: GOOD-1"))
     return tmp_path
 
@@ -56,7 +62,7 @@ def test_an_active_waiver_accepts_the_finding_but_keeps_it_visible(repo):
     assert code == 0
     line = out.splitlines()[0]
     assert line == (f"agreements/late.yaml:{WINDOW_LINE}:13: DPA201 [breach-notice-window] breach notice window "
-                    "10 business days (up to 14 calendar days once weekends are counted) is longer than the policy "
+                    "5 business days (up to 7 calendar days once weekends are counted) is longer than the policy "
                     "maximum of 72 hours (waived by Dana Whitfield, General Counsel until 2027-06-30)")
     assert "2 agreements checked: 2 passed, 0 failed; 0 findings; 1 waived" in out
 
@@ -76,6 +82,60 @@ def test_an_expired_waiver_no_longer_applies_and_is_reported(repo):
     assert code == 1
     assert "agreements/late.yaml:" in out and "(waived" not in out
     assert "waivers.yaml:3:5: DPA901 [waiver-expired] waiver for DPA201 on 'LATE-1' expired on 2026-11-01" in out
+
+
+def waive_late_until(repo: Path, days_after_as_of: int) -> str:
+    expires = (AS_OF + timedelta(days=days_after_as_of)).isoformat()
+    waivers(repo, WAIVE_LATE.replace("2027-06-30", expires))
+    return expires
+
+
+def test_a_waiver_still_applies_on_its_expiry_day(repo):
+    """`expires` is the last day the waiver applies: on that day it accepts the finding."""
+    expires = waive_late_until(repo, 0)
+    code, out, _ = run("--waivers", "waivers.yaml", "agreements")
+    assert code == 0, out
+    assert f"(waived by Dana Whitfield, General Counsel until {expires})" in out
+    assert "DPA901" not in out
+    assert f"DPA903 [waiver-expiring] waiver for DPA201 on 'LATE-1' expires on {expires} (in 0 days)" in out
+
+
+def test_a_waiver_stops_applying_the_day_after_its_expiry_day(repo):
+    expires = waive_late_until(repo, -1)
+    code, out, _ = run("--waivers", "waivers.yaml", "agreements")
+    assert code == 1
+    assert "(waived" not in out and "DPA201 [breach-notice-window]" in out
+    assert f"waivers.yaml:3:5: DPA901 [waiver-expired] waiver for DPA201 on 'LATE-1' expired on {expires}" in out
+    assert "DPA903" not in out  # an expired waiver is reported as expired, not as expiring
+
+
+def test_a_waiver_expiring_tomorrow_applies_and_warns(repo):
+    expires = waive_late_until(repo, 1)
+    code, out, _ = run("--waivers", "waivers.yaml", "agreements")
+    assert code == 0 and "(waived by" in out and "DPA901" not in out
+    assert f"expires on {expires} (in 1 day);" in out
+
+
+@pytest.mark.parametrize("warn_days", [None, 45, 0])
+def test_the_expiring_soon_window_includes_its_last_day_and_no_more(repo, warn_days):
+    """Warned `warn_days_before_expiry` days ahead (30 by default), not one day earlier."""
+    args = []
+    if warn_days is not None:
+        policy = repo / "policy.yaml"
+        policy.write_text("policy_version: 1\nname: district\nextends: [ndpa]\n"
+                          f"waivers:\n  warn_days_before_expiry: {warn_days}\n")
+        args = ["--policy", str(policy)]
+    window = 30 if warn_days is None else warn_days
+
+    expires = waive_late_until(repo, window)
+    code, out, _ = run("--waivers", "waivers.yaml", *args, "agreements")
+    assert code == 0, out
+    assert f"DPA903 [waiver-expiring] waiver for DPA201 on 'LATE-1' expires on {expires} (in {window} day" in out
+
+    waive_late_until(repo, window + 1)
+    code, out, _ = run("--waivers", "waivers.yaml", *args, "agreements")
+    assert code == 0 and "(waived by" in out
+    assert "DPA903" not in out
 
 
 def test_a_waiver_about_to_expire_is_warned_about(repo):
@@ -148,12 +208,16 @@ def test_waived_in_sarif_as_an_accepted_external_suppression(repo):
     assert "approved by Dana Whitfield" in window["suppressions"][0]["justification"]
     expiring = next(r for r in results if r["ruleId"] == "DPA903")
     assert expiring["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "waivers.yaml"
-    schema_path = SCHEMAS / "sarif-schema-2.1.0.json"
-    if schema_path.is_file():
-        import jsonschema
 
-        schema = json.loads(schema_path.read_text())
-        assert not list(jsonschema.validators.validator_for(schema)(schema).iter_errors(document))
+
+@needs_sarif_schema
+def test_waived_sarif_validates_against_the_sarif_schema(repo):
+    import jsonschema
+
+    waivers(repo, WAIVE_LATE.replace("2027-06-30", "2026-12-01"))  # a suppression and a DPA903 result
+    document = json.loads(run("--waivers", "waivers.yaml", "--format", "sarif", "agreements")[1])
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    assert not list(jsonschema.validators.validator_for(schema)(schema).iter_errors(document))
 
 
 def test_waived_in_junit_as_skipped(repo):
@@ -166,11 +230,15 @@ def test_waived_in_junit_as_skipped(repo):
     assert late.get("skipped") == "1"
     waiver_suite = next(s for s in root.iter("testsuite") if s.get("name") == "waivers.yaml")
     assert waiver_suite.get("tests") == "1"
-    xsd = SCHEMAS / "jenkins-junit.xsd"
-    if xsd.is_file():
-        import xmlschema
 
-        xmlschema.XMLSchema(str(xsd)).validate(io.StringIO(out))
+
+@needs_junit_xsd
+def test_waived_junit_validates_against_the_jenkins_xsd(repo):
+    import xmlschema
+
+    waivers(repo, WAIVE_LATE.replace("2027-06-30", "2026-12-01"))  # a skipped case and a waiver suite
+    out = run("--waivers", "waivers.yaml", "--format", "junit", "agreements")[1]
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(io.StringIO(out))
 
 
 def test_waived_in_github_and_markdown(repo):

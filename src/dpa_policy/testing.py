@@ -13,6 +13,8 @@ A case file is YAML, one per rule::
           - pointer: /clauses/breach_notification/window
             message_contains: up to 7 calendar days
             observed: 5 business days
+            at: "50:13"                 # line:column of the finding (or line: 50, column: 13)
+            severity: error
       - name: the NDPA's own window passes
         agreement:
           clauses:
@@ -28,6 +30,20 @@ file may name another one, relative to the case file), merges ``agreement`` onto
 as YAML and sends it through the real pipeline: strict loader, JSON Schema, model, rule.
 A case whose agreement does not load fails with the input problems, so cases cannot rot.
 
+An expectation needs ``pointer``; every other key narrows it, and a finding matches only if
+all of them hold:
+
+- ``message_contains``: a substring of the message;
+- ``observed``, ``required``: the exact strings shown beside the message;
+- ``at: "L:C"``, or ``line`` and/or ``column``: where the finding is reported, 1-based, in the
+  agreement the runner writes (the merged agreement as ``yaml.safe_dump`` prints it: base
+  keys in the base's order, added keys after them, one line per scalar, no comments).
+  :func:`case_text` returns that text; a failing case shows each finding's ``L:C``. Pin the
+  place where it matters: a missing clause is reported at its nearest present parent key;
+  a value at the value itself; a list item at the item;
+- ``severity``: ``error``, ``warning`` or ``info``, the rule's default severity as a
+  policy that does not override it would report it.
+
 pytest users call :func:`load_case_file` and :func:`run_case` (see tests/rules), and
 ``dpa-policy verify`` will run a pack's cases with them.
 """
@@ -35,6 +51,7 @@ pytest users call :func:`load_case_file` and :func:`run_case` (see tests/rules),
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,12 +61,13 @@ import yaml
 
 from .document import AgreementDocument
 from .engine import evaluate
-from .findings import Finding
+from .findings import Finding, Severity
 from .loader import LoadFailed, load_text, read_text
 from .policy import ResolvedPolicy, ResolvedRule
 from .registry import RuleRegistry
 
-_EXPECT_KEYS = {"pointer", "message_contains", "observed", "required"}
+_EXPECT_KEYS = {"pointer", "message_contains", "observed", "required", "at", "line", "column", "severity"}
+_AT = re.compile(r"([1-9][0-9]*):([1-9][0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -104,10 +122,38 @@ def load_case_file(path: Path) -> list[Case]:
         for item in raw["expect"]:
             if not isinstance(item, dict) or "pointer" not in item or set(item) - _EXPECT_KEYS:
                 raise CaseFileError(f"{where} ({raw['name']}): each expectation needs 'pointer' and may have "
-                                    "message_contains, observed, required")
+                                    "message_contains, observed, required, at (or line, column), severity")
+            problem = _expectation_problem(item)
+            if problem:
+                raise CaseFileError(f"{where} ({raw['name']}): {problem}")
         cases.append(Case(data["rule"], str(raw["name"]), raw.get("agreement") or {}, raw.get("options") or {},
                           raw["expect"], base, str(path)))
     return cases
+
+
+def _expectation_problem(item: dict[str, Any]) -> str | None:
+    """Why an expectation's place or severity cannot be checked as written, or None."""
+    if "at" in item:
+        if "line" in item or "column" in item:
+            return "give 'at' or 'line'/'column', not both"
+        if not isinstance(item["at"], str) or not _AT.fullmatch(item["at"]):
+            return f"'at' must be \"LINE:COLUMN\" (quoted), e.g. \"12:5\"; got {item['at']!r}"
+    for key in ("line", "column"):
+        if key in item and (type(item[key]) is not int or item[key] < 1):
+            return f"'{key}' must be a whole number from 1; got {item[key]!r}"
+    if "severity" in item:
+        try:
+            Severity.parse(str(item["severity"]))
+        except ValueError as exc:
+            return str(exc)
+    return None
+
+
+def _expected_place(want: dict[str, Any]) -> tuple[int | None, int | None]:
+    if "at" in want:
+        line, column = _AT.fullmatch(want["at"]).groups()
+        return int(line), int(column)
+    return want.get("line"), want.get("column")
 
 
 def base_agreement_text(base: Path | None = None) -> str:
@@ -131,6 +177,13 @@ def merge(base: Any, patch: Any) -> Any:
     return merged
 
 
+def case_text(case: Case) -> str:
+    """The agreement a case checks, as the runner writes it: ``at`` positions refer to it."""
+    data = merge(load_text(base_agreement_text(case.base)).data, case.agreement)
+    # An unbounded width keeps every scalar on one line, so positions are easy to read off.
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=float("inf"))
+
+
 def run_case(case: Case, registry: RuleRegistry) -> CaseResult:
     from . import schema
     from .model.agreement import Agreement
@@ -146,10 +199,8 @@ def run_case(case: Case, registry: RuleRegistry) -> CaseResult:
         result.problems.append(f"invalid options for {case.rule}: {exc}")
         return result
 
-    data = merge(load_text(base_agreement_text(case.base)).data, case.agreement)
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     try:
-        loaded = load_text(text)
+        loaded = load_text(case_text(case))
     except LoadFailed as failed:
         result.problems.extend(f"agreement does not load: {p.message}" for p in failed.problems)
         return result
@@ -189,11 +240,19 @@ def _matches(want: dict[str, Any], finding: Finding) -> bool:
     for key in ("observed", "required"):
         if key in want and str(want[key]) != (getattr(finding, key) or ""):
             return False
+    line, column = _expected_place(want)
+    if line is not None and finding.line != line:
+        return False
+    if column is not None and finding.column != column:
+        return False
+    if "severity" in want and finding.severity != Severity.parse(str(want["severity"])):
+        return False
     return True
 
 
 def _show(findings: list[Finding]) -> str:
-    return "; ".join(f"{f.pointer} {f.message!r} (observed={f.observed!r})" for f in findings)
+    return "; ".join(f"{f.pointer} at {f.line}:{f.column} {f.severity} {f.message!r} "
+                     f"(observed={f.observed!r}, required={f.required!r})" for f in findings)
 
 
 #: Agreement keys whose values are free text a report or page may show.
