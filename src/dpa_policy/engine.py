@@ -48,9 +48,17 @@ def evaluate(doc: AgreementDocument, policy: ResolvedPolicy, display: str) -> tu
                 pointer=json_pointer(path),
                 observed=violation.observed,
                 required=violation.required,
-                layer=resolved.required_by,
+                layer=_layer(resolved, violation),
             ))
     return findings, crashes
+
+
+def _layer(resolved, violation) -> str:
+    """The layer that required what the violation enforces: the one that set its option, if
+    the rule names one and a layer set it, else the one that enabled the rule."""
+    if violation.option is not None:
+        return dict(resolved.provenance).get(f"options.{violation.option}", resolved.required_by)
+    return resolved.required_by
 
 
 def input_findings(problems: list[InputProblem], display: str) -> list[Finding]:

@@ -28,6 +28,13 @@ BUILTIN_PLUGINS = (
     "dpa_policy.presets",
 )
 
+# State law packs shipped with dpa-policy (src/dpa_policy/packs/): plugin name -> module.
+# They load without autoload, like the built-ins above, but are named like an installed
+# pack's entry point so that `--disable-plugin fl` and `dpa-policy verify fl` work the same.
+BUILTIN_PACKS = {
+    name: f"dpa_policy.packs.{name}.plugin" for name in ("ca", "co", "fl", "il", "md", "tx", "ut", "va", "wa")
+}
+
 
 @dataclass(frozen=True)
 class PluginInfo:
@@ -55,6 +62,9 @@ def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) 
         if name in BUILTIN_PLUGINS:
             raise PluginError(f"plugin {name!r} is built in and cannot be disabled")
         pm.set_blocked(name)
+    for name, module in BUILTIN_PACKS.items():
+        if not pm.is_blocked(name):
+            _register(pm, importlib.import_module(module), name)
     if autoload:
         for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
             if pm.is_blocked(entry_point.name) or pm.has_plugin(entry_point.name):
@@ -94,7 +104,7 @@ def list_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
     dists = getattr(pm, "distributions", {})
     infos = []
     for name, _plugin in pm.list_name_plugin():
-        if name in BUILTIN_PLUGINS:
+        if name in BUILTIN_PLUGINS or name in BUILTIN_PACKS:
             infos.append(PluginInfo(name, "dpa-policy", __version__, True))
         elif name in dists:
             infos.append(PluginInfo(name, dists[name].name, dists[name].version, False))

@@ -8,6 +8,8 @@ A policy is a YAML file::
     state_packs: auto                        # add installed state packs by governing state
     by_state:                                # or name them per state
       NY: [ny]
+    by_ndpa_version:                         # layers by the agreement's NDPA edition
+      v1: [./ndpa-v1-extras.yaml]            # (v1, v2, unknown, other; see dpa_policy.ndpa_version)
     rules:
       DPA2: {severity: error}                # code prefix: every DPA2xx rule
       tag:disposal: {enabled: true}          # every rule tagged "disposal"
@@ -27,6 +29,7 @@ option or preset stops the run with exit code 2, naming the file, line and colum
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +41,7 @@ from .errors import PolicyError
 from .findings import Position, Severity
 from .loader import LoadFailed, SourceMap, decode, load_text, read_text
 from .model.vocabulary import US_STATES
+from .ndpa_version import DEFAULT_EDITION, EDITIONS, ndpa_edition
 from .registry import RegisteredRule, RuleRegistry
 from .rule import Rule, RuleOptions
 from .waivers import WaiverPolicy
@@ -67,6 +71,8 @@ class PolicyFile(_Strict):
     extends: list[str] = Field(default_factory=list)
     state_packs: Literal["auto", "none"] | None = None
     by_state: dict[Literal[US_STATES], list[str]] = Field(default_factory=dict)  # type: ignore[valid-type]
+    # Layers chosen by the agreement's NDPA edition (dpa_policy.ndpa_version): the `ndpa` preset.
+    by_ndpa_version: dict[Literal[EDITIONS], list[str]] = Field(default_factory=dict)  # type: ignore[valid-type]
     applies_to: AppliesTo | None = None
     rules: dict[str, RuleSetting | None] = Field(default_factory=dict)
     waivers: WaiverPolicy | None = None
@@ -133,7 +139,7 @@ class PolicySet:
         self.registry = registry
         self.presets = presets
         self._docs: dict[str, _Doc] = {}
-        self._cache: dict[str | None, ResolvedPolicy] = {}
+        self._cache: dict[tuple[str | None, str], ResolvedPolicy] = {}
         if isinstance(top, str):
             self.top = self._load_preset(top, where=None)
         else:
@@ -142,6 +148,9 @@ class PolicySet:
         # Resolve once for every state up front, so a broken pack or option fails the run
         # before any agreement is checked (exit 2), not halfway through.
         self.for_state(ANY_STATE)
+        if any(doc.policy.by_ndpa_version for doc in list(self._docs.values())):
+            for edition in EDITIONS:
+                self.for_state(ANY_STATE, edition)
         for state in self._states_with_packs():
             self.for_state(state)
 
@@ -150,14 +159,21 @@ class PolicySet:
     def name(self) -> str:
         return self.top.policy.name
 
-    def for_state(self, state: str | None) -> ResolvedPolicy:
-        if state not in self._cache:
-            self._cache[state] = self._resolve(state)
-        return self._cache[state]
+    def for_state(self, state: str | None, edition: str = DEFAULT_EDITION) -> ResolvedPolicy:
+        if (state, edition) not in self._cache:
+            self._cache[state, edition] = self._resolve(state, edition)
+        return self._cache[state, edition]
 
-    def layers_for(self, state: str | None) -> list[_Doc]:
+    def for_agreement(self, agreement: Any | None) -> ResolvedPolicy:
+        """The policy for an agreement: its governing state's packs and its NDPA edition."""
+        if agreement is None:
+            return self.for_state(ANY_STATE)
+        term = agreement.term
+        return self.for_state(term.governing_state, ndpa_edition(term.model, term.model_version))
+
+    def layers_for(self, state: str | None, edition: str = DEFAULT_EDITION) -> list[_Doc]:
         order: list[_Doc] = []
-        self._flatten(self.top, state, order, top=True, auto=self._auto_enabled())
+        self._flatten(self.top, state, order, top=True, auto=self._auto_enabled(), edition=edition)
         seen: set[str] = set()
         unique = []
         for doc in order:  # a pack named twice applies once, where it first appears
@@ -168,14 +184,21 @@ class PolicySet:
 
     # -- loading -------------------------------------------------------------------------
     def _load_file(self, path: Path, display: str | None = None, where: tuple[str, Position] | None = None) -> _Doc:
-        key = f"file:{path.resolve()}"
+        key = f"file:{os.path.realpath(path)}"  # not Path.resolve(): it raises on a link loop
         if key in self._docs:
             return self._docs[key]
         label = display or path.as_posix()
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise PolicyError(_at(where, f"policy file not found: {path.as_posix()}"))
         try:
-            loaded = load_text(read_text(path))
+            text = read_text(path)
+        except LoadFailed as failed:  # not a regular file, a broken link...: say so where it is named
+            if where is None:
+                raise PolicyError(_join(label, [(p.position, p.message) for p in failed.problems])) from None
+            reasons = "; ".join(p.message for p in failed.problems)
+            raise PolicyError(_at(where, f"cannot use policy file {path.as_posix()}: {reasons}")) from None
+        try:
+            loaded = load_text(text)
         except LoadFailed as failed:
             raise PolicyError(_join(label, [(p.position, p.message) for p in failed.problems])) from None
         doc = _Doc(label, self._model(loaded.data, loaded.source_map, label), loaded.source_map, path.parent, key)
@@ -222,12 +245,21 @@ class PolicySet:
         refs = doc.policy.by_state.get(state, [])
         return [self._reference(doc, ref, ("by_state", state, i)) for i, ref in enumerate(refs)]
 
+    def _edition_children(self, doc: _Doc, edition: str) -> list[_Doc]:
+        refs = doc.policy.by_ndpa_version.get(edition, [])
+        return [self._reference(doc, ref, ("by_ndpa_version", edition, i)) for i, ref in enumerate(refs)]
+
     def _validate_tree(self, doc: _Doc, stack: tuple[str, ...]) -> None:
-        if doc.key in stack:
-            chain = " -> ".join(self._docs[k].label for k in stack + (doc.key,))
-            raise PolicyError(f"policy extends itself: {chain}")
+        paths = [("extends", i) for i in range(len(doc.policy.extends))]
+        paths += [("by_state", state, i) for state, refs in doc.policy.by_state.items() for i in range(len(refs))]
         children = self._children(doc) + [c for s in doc.policy.by_state for c in self._state_children(doc, s)]
-        for child in children:
+        paths += [("by_ndpa_version", e, i) for e, refs in doc.policy.by_ndpa_version.items() for i in range(len(refs))]
+        children += [c for e in doc.policy.by_ndpa_version for c in self._edition_children(doc, e)]
+        for path, child in zip(paths, children):
+            if child.key in stack + (doc.key,):
+                # Located at the reference that closes the cycle: the one to remove.
+                chain = " -> ".join(self._docs[k].label for k in stack + (doc.key, child.key))
+                raise PolicyError(_at((doc.label, doc.source_map.locate(path)), f"policy extends itself: {chain}"))
             self._validate_tree(child, stack + (doc.key,))
 
     # -- layering ------------------------------------------------------------------------
@@ -241,15 +273,16 @@ class PolicySet:
                 value = doc.policy.state_packs == "auto"
         return value
 
-    def _flatten(self, doc: _Doc, state: str | None, order: list[_Doc], *, top: bool, auto: bool) -> None:
-        for child in self._children(doc):
-            self._flatten(child, state, order, top=False, auto=False)
+    def _flatten(self, doc: _Doc, state: str | None, order: list[_Doc], *, top: bool, auto: bool,
+                 edition: str = DEFAULT_EDITION) -> None:
+        for child in self._children(doc) + self._edition_children(doc, edition):
+            self._flatten(child, state, order, top=False, auto=False, edition=edition)
         if state is not None:
             for child in self._state_children(doc, state):
-                self._flatten(child, state, order, top=False, auto=False)
+                self._flatten(child, state, order, top=False, auto=False, edition=edition)
             if top and auto:
                 for pack in self._auto_packs(state):
-                    self._flatten(pack, state, order, top=False, auto=False)
+                    self._flatten(pack, state, order, top=False, auto=False, edition=edition)
         order.append(doc)
 
     def _auto_packs(self, state: str) -> list[_Doc]:
@@ -271,8 +304,8 @@ class PolicySet:
             states.update(doc.policy.by_state)
         return sorted(states)
 
-    def _resolve(self, state: str | None) -> ResolvedPolicy:
-        layers = self.layers_for(state)
+    def _resolve(self, state: str | None, edition: str = DEFAULT_EDITION) -> ResolvedPolicy:
+        layers = self.layers_for(state, edition)
         states: dict[str, _RuleState] = {}
         problems: list[tuple[str, Position, str]] = []
         for doc in layers:

@@ -119,6 +119,13 @@ CLAUSE_LABELS = {
     "security": "data security",
     "subprocessors": "subprocessor",
     "legal_compliance": "legal compliance",
+    "precedence": "order of precedence",
+    "parent_access": "parent access",
+    "deidentified_data": "de-identified data",
+    "storage": "data storage",
+    "confidentiality": "staff confidentiality",
+    "sale_or_merger": "sale or merger",
+    "termination": "termination",
 }
 
 

@@ -177,13 +177,31 @@ def test_every_rule_has_passing_and_failing_cases():
         assert sum(1 for p in CASES_DIR.glob(f"{code}.yaml") for c in load_case_file(p)) >= 4, code
 
 
-def test_the_cases_start_from_a_ny_agreement_that_passes_every_nys_rule(registry):
-    base = PACKAGE_DIR / "testdata" / "ny-base-agreement.yaml"
-    data = yaml.safe_load(base.read_text(encoding="utf-8"))
+NY_BASE = PACKAGE_DIR / "testdata" / "ny-base-agreement.yaml"
+
+
+def test_the_cases_start_from_the_ny_base_agreement():
+    data = yaml.safe_load(NY_BASE.read_text(encoding="utf-8"))
     assert data["term"]["governing_state"] == "NY"
-    for path in CASES_DIR.glob("*.yaml"):
+    case_files = sorted(CASES_DIR.glob("*.yaml"))
+    assert [path.stem for path in case_files] == NYS_CODES
+    for path in case_files:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert (path.parent / raw["base"]).resolve() == base.resolve(), path.name
+        assert (path.parent / raw["base"]).resolve() == NY_BASE.resolve(), path.name
+
+
+@pytest.mark.parametrize("code", NYS_CODES)
+def test_the_ny_base_agreement_passes_every_nys_rule(registry, code):
+    """If it failed a rule, every 'expect: []' case of that rule would fail for the wrong reason."""
+    from dpa_policy.testing import Case
+
+    assert registry.get(code) is not None and registry.get(code).plugin == "ny"
+    result = run_case(Case(code, "the NY base agreement", {}, {}, [], NY_BASE, str(NY_BASE)), registry)
+    assert result.ok, "\n".join(result.problems)
+    # The rule does flag an agreement without what it checks, so the pass above means something.
+    stripped = {"clauses": {"breach_notification": None, "data_use": None, "security": None}, "attachments": None}
+    assert run_case(Case(code, "without what NYS rules check", stripped, {},
+                         [], NY_BASE, str(NY_BASE)), registry).findings, f"{code} found nothing to flag"
 
 
 def test_the_case_runner_catches_a_wrong_expectation(registry, tmp_path):
@@ -218,4 +236,5 @@ def test_the_preset_applies_to_ny_and_enables_every_nys_rule(registry):
     assert "extends" not in data and "state_packs" not in data
     enabled = {registry.get(selector).code for selector in data["rules"]}
     assert sorted(enabled) == NYS_CODES
-    assert collect_presets(get_plugin_manager())["ny"] is not None
+    # `extends: [ny]` and state_packs: auto load this very file.
+    assert Path(str(collect_presets(get_plugin_manager())["ny"])).resolve() == Path(str(preset)).resolve()

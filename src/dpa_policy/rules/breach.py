@@ -29,15 +29,21 @@ class BreachNoticeWindow(Rule):
     Why it matters
         The district has its own clocks to parents and regulators (New York: 10 calendar
         days to the Chief Privacy Officer after the contractor's notice; Connecticut: 48
-        hours to parents after the contractor's notice [S]); it cannot meet them if the
-        vendor's notice is late.
+        hours to parents after the contractor's notice, per 2016 sources [S], possibly
+        changed since [U]); it cannot meet them if the vendor's notice is late.
 
     Legal basis (confidence as in DOMAIN.md §0, §1.3)
-        - SDPC NDPA v1 Art. V §4 / v2 §5.4: notice to the LEA within 72 hours of confirmation
-          [S: consistent secondary transcriptions; the primary NDPA text was not retrieved].
+        - SDPC NDPA v1 Art. V §4: notice to the LEA within seventy-two (72) hours of
+          confirmation of the incident, unless that would disrupt a law-enforcement
+          investigation, and then within a reasonable time after the incident [V: the
+          NDPA-style clause text, verbatim; the NDPA PDF itself was not retrieved]. v2 §5.4:
+          72 hours [S]. The exception is recorded as ``law_enforcement_delay`` and is not a
+          finding: it is part of the NDPA's own term.
         - New York 8 NYCRR 121.10(a): no more than 7 calendar days after discovery [P].
         - Illinois SOPPA: 30 calendar days after determination [S, statute text cut off].
-        - Connecticut 10-234dd: 30 days / 60 days by data type [S].
+        - Connecticut 10-234dd: 30 days for student information, 60 days for directory
+          information, student records and student-generated content, from discovery [S]
+          (the ``ct`` pack's CTS201 checks both, using ``by_category``).
         - Older state alliance DPAs: 10 days of the incident; common redline 48 hours [V].
 
     Options
@@ -103,8 +109,8 @@ class BreachNoticeTrigger(Rule):
         *confirmation*, or a *determination* that a breach occurred. The later the trigger,
         the longer the real delay.
 
-    Legal basis (confidence as in DOMAIN.md §0)
-        - NDPA: 72 hours from *confirmation* [S].
+    Legal basis (confidence as in DOMAIN.md §0, §1.3)
+        - NDPA v1 Art. V §4: 72 hours from *confirmation* of the incident [V]; v2 §5.4 [S].
         - New York 8 NYCRR 121.10(a): from *discovery* [P].
         - Illinois SOPPA: from the *determination* that a breach occurred [S].
         - Older state alliance DPAs: from the *incident* [V].
@@ -172,7 +178,7 @@ class BreachNoticeRecipient(Rule):
 
     Legal basis (confidence as in DOMAIN.md §1.3, §2.1)
         - NDPA Art. V §4: notice to the LEA; the LEA, not the provider, notifies affected
-          students and parents [S].
+          students and parents [V].
         - New York 8 NYCRR 121.10(a): the contractor notifies each educational agency [P].
 
     Options
@@ -221,21 +227,23 @@ class BreachNoticeContents(Rule):
         A notice that says "an incident occurred" does not let the district judge whom to
         notify or what to tell them.
 
-    Legal basis (confidence as in DOMAIN.md §1.3)
-        The minimum contents below come from an NDPA-derived district variant [V]; the
-        NDPA's own wording was not retrieved [U]. That is why the default severity is
-        warning: (1) name and contact of the reporter, (2) types of personal information
-        involved, (3) date or date range of the breach, (4) whether notice was delayed by law
-        enforcement, (5) a general description of the incident.
+    Legal basis (confidence as in DOMAIN.md §1.3, §1.7)
+        NDPA v1 Art. V §4 lists the minimum contents, "to the extent known" and as they
+        become available [V: NDPA-style clause text and a verbatim "data breach response"
+        clause]: (1) name and contact of the reporting LEA, (2) types of personal information
+        involved, (3) date, estimated date or date range of the breach, and the date of the
+        notice, (4) whether notice was delayed by law enforcement, (5) a general description
+        of the incident. Because each item is due only as far as it is known, a missing item
+        is a warning, not an error (the default severity).
 
     Options
         ``required_contents`` (default: reporter_contact, information_types, breach_date,
-        law_enforcement_delay, incident_description).
+        notice_date, law_enforcement_delay, incident_description).
 
     Passing example::
 
-        contents: [reporter_contact, information_types, breach_date, law_enforcement_delay,
-                   incident_description]
+        contents: [reporter_contact, information_types, breach_date, notice_date,
+                   law_enforcement_delay, incident_description]
 
     Failing example (says nothing about which data was involved)::
 
@@ -251,7 +259,7 @@ class BreachNoticeContents(Rule):
     class Options(RuleOptions):
         required_contents: list[BreachContent] = Field(
             default_factory=lambda: [
-                "reporter_contact", "information_types", "breach_date", "law_enforcement_delay",
+                "reporter_contact", "information_types", "breach_date", "notice_date", "law_enforcement_delay",
                 "incident_description",
             ],
             min_length=1,

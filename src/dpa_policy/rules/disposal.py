@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator, Literal
 
 from ..findings import Violation
@@ -56,27 +57,32 @@ class DisposalWindow(Rule):
     """Data must be disposed of within a set number of days, on request and at termination.
 
     What it checks
-        ``clauses.disposal.on_request.within`` and ``clauses.disposal.at_termination.within``
-        are stated and fit within ``max_on_request`` and ``max_at_termination`` (default 60
-        calendar days each). "Promptly" or "within a reasonable time" is not a number of days
-        and is reported as not stated. Business-day windows are bounded conservatively (see
-        DPA201).
+        ``clauses.disposal.on_request`` and ``clauses.disposal.at_termination`` are present,
+        and their ``within`` is stated and fits within ``max_on_request`` and
+        ``max_at_termination`` (default 60 calendar days each). With ``max_at_termination:
+        null`` (the ``ndpa-v1`` preset) disposal at termination must be provided for, but
+        no number of days is required. "Promptly" or "within a reasonable time" is not a
+        number of days and is reported as not stated where one is required. Business-day
+        windows are bounded conservatively (see DPA201). A finding about either window names
+        the policy layer that set that window's maximum.
 
     Why it matters
         Data the vendor still holds after the district asked for it back, or after the
         contract ended, is data the district can no longer protect.
 
-    Legal basis (confidence as in DOMAIN.md §0, §1.3)
-        - NDPA v1 Art. IV §6: disposal within 60 days of the LEA's written request [V].
-        - At termination, NDPA v1 sets no day count (dispose "after reasonable prior
-          notice") [V]; NDPA v2.x: 60 days unless directed otherwise [S]. The 60-day default
-          at termination follows v2 and is secondary-sourced.
+    Legal basis (confidence as in DOMAIN.md §0, §1.3, §1.7)
+        - NDPA v1 Art. IV §6: disposal, or a mechanism for the LEA to transfer the data,
+          within 60 days of the LEA's written request [V]; v2 §4.6 likewise [S].
+        - At termination, NDPA v1 sets no day count (dispose "after providing the LEA with
+          reasonable prior notice") [V]; NDPA v2.x: 60 days unless directed otherwise
+          [S/U]. So 60 days at termination is a v2 term and, for v1 agreements, a district
+          requirement (the ``district-additions`` preset), not an NDPA v1 term.
         - California Ed. Code 49073.1: certification that records are not retained after the
           contract ends [S]; Connecticut 10-234bb(a)(7): no retention after the contract [P].
 
     Options
         ``max_on_request`` (default "60 calendar days"), ``max_at_termination`` (default
-        "60 calendar days").
+        "60 calendar days"; null: at termination, no day count required).
 
     Passing example::
 
@@ -101,34 +107,37 @@ class DisposalWindow(Rule):
 
     class Options(RuleOptions):
         max_on_request: DurationOption = parse_duration("60 calendar days")
-        max_at_termination: DurationOption = parse_duration("60 calendar days")
+        max_at_termination: DurationOption | None = parse_duration("60 calendar days")
 
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.disposal
+        at_end = "at termination" if options.max_at_termination is None else f"{options.max_at_termination} of termination"
         if clause is None:
-            yield clause_absent(CLAUSE, f"disposal within {options.max_on_request} of a request "
-                                        f"and {options.max_at_termination} of termination")
+            absent = clause_absent(CLAUSE, f"disposal within {options.max_on_request} of a request and {at_end}")
+            yield replace(absent, option="max_on_request")  # the on-request term is the base requirement
             return
-        for term, when, limit in (
-            ("on_request", "on the district's request", options.max_on_request),
-            ("at_termination", "at termination", options.max_at_termination),
+        for term, when, limit, option in (
+            ("on_request", "on the district's request", options.max_on_request, "max_on_request"),
+            ("at_termination", "at termination", options.max_at_termination, "max_at_termination"),
         ):
             window = getattr(clause, term)
-            required = f"disposal {when} within {limit}"
+            required = f"disposal {when}" + ("" if limit is None else f" within {limit}")
             if window is None:
                 yield Violation(clause_path(CLAUSE, term),
                                 f"the disposal clause does not provide for disposal {when} ({term} is absent)",
-                                observed="absent", required=required)
+                                observed="absent", required=required, option=option)
+            elif limit is None:
+                continue
             elif window.within is None:
                 yield Violation(clause_path(CLAUSE, term, "within"),
                                 f"the disposal clause sets no number of days for disposal {when} "
                                 f"({term}.within is absent; 'promptly' is not a deadline)",
-                                observed="not stated", required=required)
+                                observed="not stated", required=required, option=option)
             elif not window.within.within(limit):
                 yield Violation(clause_path(CLAUSE, term, "within"),
                                 f"disposal {when} within {window.within.describe_bound()} is longer than "
                                 f"the policy maximum of {limit}",
-                                observed=str(window.within), required=required)
+                                observed=str(window.within), required=required, option=option)
 
 
 class SanitizationStandard(Rule):
@@ -143,9 +152,10 @@ class SanitizationStandard(Rule):
         - single- or multi-pass overwrite: Clear at best, and on magnetic media only
           (unreliable on flash because of wear levelling); so on unspecified media it
           proves no level;
-        - DoD 5220.22-M: a legacy multi-pass overwrite, so Clear on magnetic media at best.
-          Naming it as the only standard is its own finding: its overwrite tables were
-          removed and the NISPOM (32 CFR Part 117) now points to NIST SP 800-88;
+        - DoD 5220.22-M: a legacy name for multi-pass overwrite, so Clear on magnetic media
+          at best. Naming it as the only standard is its own finding: the manual (the old
+          NISPOM) never defined the 3-pass wipe, the DSS matrix that did stopped accepting
+          overwrite in 2007, and 32 CFR Part 117 replaced the manual in 2021;
         - cryptographic erase, ATA Secure Erase: Purge; sanitize block erase: Purge on
           flash; degaussing: Purge on magnetic media (Rev. 1);
         - shred, disintegrate, pulverize, incinerate, melt: Destroy;
@@ -156,20 +166,31 @@ class SanitizationStandard(Rule):
         nothing on unspecified media). Naming a standard does not raise the level: the method
         and the media decide it. With ``require_flash_coverage`` (default true), at least one
         entry must cover flash or unspecified media, since hosted services store data on
-        flash. A level the contract claims but the method cannot reach is named in the
-        finding when the entry fails; it is not a finding by itself.
+        flash, unless the contract says the media listed are the only media holding the data
+        (``sanitization_covers_all_media: true``): then "Clear on magnetic media" can pass
+        with ``allow_clear_for_magnetic``. A level the contract claims but the method cannot
+        reach is named in the finding when the entry fails; it is not a finding by itself.
 
     Why it matters
         "Securely deleted" means nothing without a method and media: a single overwrite pass
         leaves recoverable data on an SSD.
 
-    Legal basis (confidence as in DOMAIN.md §4)
-        - NIST SP 800-88 Rev. 1 (Dec 2014) and Rev. 2 (Sept 2025) define Clear, Purge and
-          Destroy [P]; a single overwrite is Clear for magnetic drives [S; Rev. 1's exact
-          sentence is U]; overwrite is not reliable on flash [S].
-        - DoD 5220.22-M overwrite tables were removed; the NISPOM now points to 800-88 [S].
-        - The NDPA names no sanitization standard [V]; this rule is the district's policy,
-          not an NDPA term.
+    Legal basis (confidence as in DOMAIN.md §1.7, §4)
+        - NIST SP 800-88 defines Clear, Purge and Destroy [P]. Rev. 1 (Dec 2014) was
+          withdrawn when Rev. 2 was published (September 2025 [P]; 26 Sept 2025 for both, per
+          secondary sources [S]). Rev. 2 replaces technique-level detail with references to
+          IEEE 2883, NSA specifications or an organisation's approved standard, except for
+          cryptographic erase [P]. The method-to-level table this rule uses is Rev. 1's: a
+          single overwrite is Clear for magnetic drives [S; Rev. 1's exact sentence is
+          unconfirmed, U]; overwrite is not reliable on flash [S]; degaussing as Purge is
+          Rev. 1 (secondary sources say Rev. 2 no longer counts it as Destroy [S]).
+        - DoD 5220.22-M (the old NISPOM) never defined the 3-pass wipe; the DSS Clearing and
+          Sanitization Matrix did, and stopped accepting overwrite for classified magnetic
+          media in June 2007; 32 CFR Part 117 replaced the manual (effective 2021) [S]. It is
+          not a current federal requirement [S]. Whether Part 117 points to NIST SP 800-88 is
+          unconfirmed [U], so no message says so.
+        - The NDPA names no sanitization standard [V]; the Purge minimum is the district's
+          policy (the ``district-additions`` preset), not an NDPA term.
 
     Options
         ``minimum_level`` (default purge), ``allow_clear_for_magnetic`` (default false),
@@ -243,11 +264,13 @@ class SanitizationStandard(Rule):
             index = next(i for i, e in enumerate(clause.sanitization) if e.standard)
             yield Violation(
                 clause_path(CLAUSE, "sanitization", index, "standard"),
-                "DoD 5220.22-M is the only standard named; it is a legacy overwrite method whose tables "
-                "were removed, and the NISPOM now points to NIST SP 800-88",
+                "DoD 5220.22-M is the only standard named; the manual (the NISPOM) never defined the 3-pass "
+                "wipe, the DSS matrix that did stopped accepting overwrite in 2007, and 32 CFR Part 117 "
+                "replaced the manual in 2021",
                 observed="dod_5220_22_m", required="NIST SP 800-88 (r1 or r2) or IEEE 2883",
             )
-        if options.require_flash_coverage and not any(e.media in ("flash", "unspecified") for e in clause.sanitization):
+        if (options.require_flash_coverage and clause.sanitization_covers_all_media is not True
+                and not any(e.media in ("flash", "unspecified") for e in clause.sanitization)):
             yield Violation(
                 clause_path(CLAUSE, "sanitization"),
                 "no sanitization method covers flash or unspecified media, where hosted services keep data",
@@ -266,13 +289,17 @@ class DisposalCertification(Rule):
         Without a written certification the district cannot show a parent, auditor or
         regulator that the data is gone.
 
-    Legal basis (confidence as in DOMAIN.md §1.3, §2.3)
-        - California Ed. Code 49073.1: certification that pupil records are not retained
-          after the contract [S].
+    Legal basis (confidence as in DOMAIN.md §1.3, §1.7, §2.3)
+        - Not an NDPA Standard Clause: NDPA v1 Art. IV §6 requires neither a signed
+          certificate nor written notice of disposal [V]. The rule is a common district
+          requirement (the ``district-additions`` preset).
+        - California Ed. Code 49073.1(b)(7): certification that pupil records are not
+          retained after the contract [S] (the ``ca`` pack's CAS502).
         - NDPA Exhibit D carries a verification of disposition block [U for its fields];
           district DPAs commonly require the vendor to "certify in writing" [V]; the seeds'
           clearinghouse clause does.
-        - NIST SP 800-88 Rev. 1 §4.8 describes a certificate of sanitization [S].
+        - NIST SP 800-88 Rev. 1 §4.8 describes a certificate of sanitization [S]; Rev. 1 is
+          withdrawn (Rev. 2, September 2025 [P]).
 
     Options
         none.

@@ -13,28 +13,32 @@ class DistrictDataOwnership(Rule):
     """The district must own and control the data; the vendor gets no rights beyond the service.
 
     What it checks
-        ``clauses.ownership`` is present and states ``district_owns: true``,
-        ``district_controls: true`` and ``vendor_rights_limited_to_service: true``. Each term
-        that is false or not stated is its own finding; a missing clause is one finding
-        (pointer ``/clauses/ownership``, located at the ``clauses`` key).
+        ``clauses.ownership`` is present and states ``district_owns: true`` (unless
+        ``require_ownership`` is false), ``district_controls: true`` and
+        ``vendor_rights_limited_to_service: true``. Each term that is false or not stated is
+        its own finding; a missing clause is one finding (pointer ``/clauses/ownership``,
+        located at the ``clauses`` key).
 
     Why it matters
         Ownership and control decide who may direct use, correction, disclosure and deletion.
         A vendor that "co-owns" or licenses student data can keep using it after the service
         ends. FERPA lets a district share records with a vendor without consent only when the
-        vendor is a school official under the district's *direct control*.
+        vendor is a school official under the district's *direct control* and uses them only
+        for the purposes of the disclosure.
 
-    Legal basis (confidence as in DOMAIN.md)
-        - FERPA, 34 CFR 99.31(a)(1)(i)(B): outside party under the direct control of the
-          agency for the use and maintenance of records [P].
-        - NDPA Article II §1 "Student Data Property of LEA": data remains the property of and
-          under the control of the LEA [U for the exact NDPA wording; a close older-DPA
-          variant is V].
-        - California Education Code 49073.1: pupil records remain the property of and under
-          the control of the LEA [S]. Connecticut C.G.S. 10-234bb(a)(1): data is not the
-          property of or under the control of the contractor [P].
+    Legal basis (confidence as in DOMAIN.md §1.3, §3.1)
+        - Control and use limits: FERPA, 34 CFR 99.31(a)(1)(i)(B): an outside party under the
+          direct control of the agency for the use and maintenance of records [P]; 34 CFR
+          99.33(a)(2): recipients use the data only for the purposes of the disclosure [P].
+        - Ownership is not a FERPA requirement (the ``federal`` preset sets
+          ``require_ownership: false``). It comes from the NDPA, Article II §1 "Student Data
+          Property of LEA" (unconfirmed NDPA v1 wording [U], a close older-DPA variant is V;
+          v2 §2.1 [S]), California Education Code 49073.1(b)(1) (property of and under the
+          control of the LEA [S]) and Connecticut C.G.S. 10-234bb(a)(1) (not the property of
+          or under the control of the contractor [P]).
 
     Options
+        ``require_ownership`` (default true): require ``district_owns: true``.
         ``require_control`` (default true): also require ``district_controls: true``.
         ``require_vendor_rights_limited`` (default true): also require
         ``vendor_rights_limited_to_service: true``.
@@ -63,17 +67,21 @@ class DistrictDataOwnership(Rule):
     tags = ("ownership", "ferpa", "ndpa")
 
     class Options(RuleOptions):
+        require_ownership: bool = True
         require_control: bool = True
         require_vendor_rights_limited: bool = True
 
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.ownership
         if clause is None:
-            yield clause_absent("ownership", "district owns and controls the data")
+            wanted = "district owns and controls the data" if options.require_ownership else "district controls the data"
+            yield clause_absent("ownership", wanted)
             return
         # (term, what an absent term fails to state, what a false term says, the requirement)
-        terms = [("district_owns", "that the district owns the data",
-                  "the district does not own the data", "the district owns the data")]
+        terms = []
+        if options.require_ownership:
+            terms.append(("district_owns", "that the district owns the data",
+                          "the district does not own the data", "the district owns the data"))
         if options.require_control:
             terms.append(("district_controls", "that the district controls the data",
                           "the district does not control the data", "the district controls the data"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator, Literal
 
 from pydantic import Field
@@ -27,7 +28,10 @@ class RedisclosureLimited(Rule):
     Legal basis (confidence as in DOMAIN.md §3.1, §1.3)
         - FERPA, 34 CFR 99.33(a)(1): disclosure only on condition the recipient will not
           redisclose without prior consent; 99.31(a)(1)(i)(B)(3): school officials are
-          subject to 99.33(a) [P].
+          subject to 99.33(a) [P]. FERPA's duties fall on the district, which imposes this
+          condition on the vendor; a third party that improperly rediscloses can be barred
+          from access for at least five years (34 CFR 99.67(c) since 2011, 99.33(e) before;
+          unconfirmed, U).
         - NDPA Art. IV §4 "No disclosure" except as directed by the LEA or the DPA [S];
           subprocessors are bound by Art. II §5 [V] (see DPA701).
 
@@ -92,17 +96,22 @@ class SecuritySafeguards(Rule):
     What it checks
         ``clauses.security`` is present; ``frameworks`` names at least one of
         ``accepted_frameworks``; ``encryption_at_rest`` and ``encryption_in_transit`` are
-        true when required. Each gap is its own finding.
+        true when required. Each gap is its own finding, and names the policy layer that set
+        the option it enforces (the framework list, or the encryption requirement).
 
     Why it matters
         "Reasonable security" is unverifiable; a named framework and encryption are not.
 
     Legal basis (confidence as in DOMAIN.md §1.3, §1.5, §2.1, §3.3)
         - NDPA Art. V §3: an adequate cybersecurity framework from Exhibit F [V]; Exhibit F
-          lists NIST CSF 1.1, NIST SP 800-53 / 800-171, ISO 27000, SCF, CIS CSC and CMMC [V].
-          NIST CSF 2.0 is accepted too (New York moved to it in 2026 [S, single source]).
-        - New York: encryption of PII in motion and at rest [V, 121.9 paraphrase]; the
-          supplemental information must say how data is encrypted [P, 121.3(c)].
+          (v1) lists NIST CSF 1.1, NIST SP 800-53 / 800-171, ISO 27000, SCF, CIS CSC and
+          CMMC [V]. NIST CSF 2.0 is not on it; accepting 2.0 is a district choice (New York
+          moves its agencies' own policies to 2.0 in 2026 [S, single source]), so the
+          ``ndpa-v1``/``ndpa-v2`` presets leave it out and ``district-additions`` adds it.
+        - Encryption is not an NDPA term: Art. V §3 does not name it [V]. It is a New York
+          contractor duty (Ed. Law 2-d(5) / 121.9, PII encrypted in motion and at rest [V,
+          contract paraphrases]; 121.3(c)(6) supplemental information [P/S]) and a common
+          district requirement (the ``district-additions`` preset).
         - COPPA 16 CFR 312.8: a written information security program [P].
 
     Options
@@ -143,7 +152,7 @@ class SecuritySafeguards(Rule):
             wanted = ["a recognised security framework"]
             wanted += [f"encryption {where}" for flag, where in ((options.require_encryption_at_rest, "at rest"),
                                                                 (options.require_encryption_in_transit, "in transit")) if flag]
-            yield clause_absent("security", ", ".join(wanted))
+            yield replace(clause_absent("security", ", ".join(wanted)), option="accepted_frameworks")
             return
         if not set(clause.frameworks) & set(options.accepted_frameworks):
             yield Violation(
@@ -152,6 +161,7 @@ class SecuritySafeguards(Rule):
                 + (f" (it names {', '.join(clause.frameworks)})" if clause.frameworks else ""),
                 observed=", ".join(clause.frameworks) or "not stated",
                 required="one of: " + ", ".join(options.accepted_frameworks),
+                option="accepted_frameworks",
             )
         for term, required, where in (("encryption_at_rest", options.require_encryption_at_rest, "at rest"),
                                       ("encryption_in_transit", options.require_encryption_in_transit, "in transit")):
@@ -163,6 +173,7 @@ class SecuritySafeguards(Rule):
                     f"encryption {where}",
                     observed="false" if value is False else "not stated",
                     required=f"encryption {where}",
+                    option=f"require_{term}",
                 )
 
 
@@ -233,8 +244,15 @@ class FederalLawsNamed(Rule):
         Dedham page lists CIPA, COPPA, FERPA and PPRA); a vendor that does not name them
         has not promised to follow them for this district's data.
 
-    Legal basis (confidence as in DOMAIN.md §3)
-        - FERPA 34 CFR Part 99 and COPPA 16 CFR Part 312 [P] bind vendors of schools.
+    Legal basis (confidence as in DOMAIN.md §1.7, §3)
+        - Naming the laws is district policy (the ``district-additions`` preset), not a
+          requirement of the laws themselves: FERPA (34 CFR Part 99) binds educational
+          agencies, which impose its conditions on a vendor [P]; COPPA (16 CFR Part 312)
+          binds operators of services directed to children under 13, or with actual
+          knowledge of such users (unconfirmed scope wording, U). The NDPA v1 recitals name
+          both and Art. IV §1 commits to "all applicable" laws [P/S recitals; U Art. IV §1].
+          The ``federal`` preset checks what FERPA and COPPA ask instead (DPA101, DPA402,
+          DPA802).
         - PPRA (34 CFR Part 98) mostly binds the district; add ``ppra`` to require it.
         - CIPA binds schools receiving E-rate, not vendors [P/S]; DOMAIN.md advises against
           treating "CIPA compliant" as a DPA control, so it is not required by default.
@@ -279,4 +297,66 @@ class FederalLawsNamed(Rule):
                                 observed=", ".join(clause.laws) or "none named", required=law)
 
 
-RULES = [RedisclosureLimited, SecuritySafeguards, SubprocessorsBound, FederalLawsNamed]
+class CoppaRetentionLimited(Rule):
+    """Children's data may not be kept indefinitely: the agreement must end retention.
+
+    What it checks
+        ``clauses.disposal.at_termination`` is present: the agreement provides for disposing
+        of the data when the service ends, so it is not kept indefinitely. A clause that is
+        absent, or a disposal clause with no ``at_termination``, is a finding. The number of
+        days is DPA501's check, not this one's.
+
+    Why it matters
+        COPPA's amended rule says outright that children's personal information may not be
+        retained indefinitely. An agreement that never ends retention lets the vendor keep
+        what it collected from young children for as long as it likes.
+
+    Legal basis (confidence as in DOMAIN.md §0, §3.3)
+        - COPPA, 16 CFR 312.10 (as amended, 90 FR 16918, effective 23 June 2025, compliance
+          by 22 April 2026): an operator retains a child's personal information only as long
+          as reasonably necessary for the purpose it was collected for, may not retain it
+          indefinitely, and keeps a written retention policy with a timeframe for deletion
+          [P]. The retention policy is the operator's and has no term in the agreement
+          format.
+        - Scope: COPPA binds operators of services directed to children under 13, or with
+          actual knowledge that they collect from under-13 users (the standard reading;
+          unconfirmed wording, U). The agreement format does not record a service's
+          audience; K-12 services used by elementary or middle schools usually reach
+          under-13s. For an agreement that covers only older students, waive or disable it.
+
+    Options
+        none.
+
+    Passing example::
+
+        disposal:
+          citation: Section 9
+          text: Within sixty (60) days after the agreement ends the vendor deletes all data.
+          at_termination: {within: 60 calendar days}
+
+    Failing example (deletion only when asked)::
+
+        disposal:
+          citation: Section 9
+          text: On the district's written request the vendor deletes the data.
+          on_request: {within: 30 calendar days}
+    """
+
+    code = "DPA802"
+    slug = "coppa-retention-limited"
+    clause = "disposal"
+    tags = ("coppa", "federal")
+
+    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
+        required = "disposal when the service ends (no indefinite retention)"
+        clause = agreement.clauses.disposal
+        if clause is None:
+            yield clause_absent("disposal", required)
+        elif clause.at_termination is None:
+            yield Violation(clause_path("disposal", "at_termination"),
+                            "the disposal clause never ends retention (at_termination is absent); COPPA 16 CFR "
+                            "312.10 forbids keeping children's personal information indefinitely",
+                            observed="absent", required=required)
+
+
+RULES = [RedisclosureLimited, SecuritySafeguards, SubprocessorsBound, FederalLawsNamed, CoppaRetentionLimited]

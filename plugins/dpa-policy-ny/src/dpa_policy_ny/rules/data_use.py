@@ -1,4 +1,4 @@
-"""NYS4xx: no sale and no marketing or commercial use of student data (8 NYCRR 121.2)."""
+"""NYS4xx: no sale and no marketing or commercial use of student data (Education Law 2-d, 8 NYCRR 121.9)."""
 
 from __future__ import annotations
 
@@ -41,13 +41,17 @@ class NyNoCommercialUse(Rule):
         district relying on the vendor's privacy policy, which the vendor can change.
 
     Legal basis (confidence as in DOMAIN.md §2.1)
-        - 8 NYCRR 121.2: educational agencies may not sell personally identifiable
-          information or use or disclose it for any marketing or commercial purpose, and
-          their contracts must require confidentiality [P, NY State Register summaries].
+        - The contractor's own duty not to sell the data, or use or disclose it for a
+          marketing or commercial purpose, is in Education Law 2-d and 8 NYCRR 121.9 (believed
+          to be 121.9(a)(8); unconfirmed, U: the text of 121.9 was not retrieved). Education
+          Law 2-d(5) / 121.9: the contractor may not use the data beyond the authorized
+          purposes [V: contract-clause paraphrases].
+        - 8 NYCRR 121.2 binds the educational agency, not the contractor: agencies may not
+          sell personally identifiable information or use or disclose it for any marketing or
+          commercial purpose, and their contracts must require confidentiality [P, NY State
+          Register summaries]. It is why the agency's contracts carry the term.
         - Parents' Bill of Rights: personally identifiable information cannot be sold or
           released for any commercial purpose [P].
-        - Education Law 2-d(5) / 121.9: the contractor may not use the data beyond the
-          authorized purposes [V: contract-clause paraphrases].
 
     Options
         ``required_prohibitions`` (default: sale, marketing). "Any commercial purpose" can

@@ -105,14 +105,17 @@ class NyNistCsf(Rule):
         - Education Law 2-d(5) / 121.9: the contractor adopts technologies, safeguards and
           practices that align with the NIST CSF [V: contract-clause paraphrases; the text of
           121.9 was not retrieved].
-        - February 2026 amendments to Part 121 require alignment with NIST CSF 2.0 by
-          1 September 2026 [S, a single secondary source (RIC One)]. That is why
-          ``require_csf_2_0`` is off by default: confirm the amendment against the official
-          Part 121 text before turning it on.
+        - February 2026 amendments to Part 121 require educational agencies to align their
+          own data security and privacy policies with NIST CSF 2.0 by 1 September 2026 [S, a
+          single secondary source (RIC One); the amendment text was not read]. The amendment
+          binds the agency's policy (121.5), not the contractor, whose duty names no CSF
+          version (121.9 [V]). That is why ``require_csf_2_0`` is off by default: requiring
+          CSF 2.0 of a vendor is district policy, not New York law.
 
     Options
-        ``require_csf_2_0`` (default false): require NIST CSF 2.0 specifically. Based on a
-        single secondary source (the February 2026 amendment, CSF 2.0 by 2026-09-01 [S]).
+        ``require_csf_2_0`` (default false): require NIST CSF 2.0 specifically, as a
+        district's own policy (the February 2026 amendment, CSF 2.0 by 2026-09-01 [S],
+        binds the agency, not the contractor).
 
     Passing example::
 
