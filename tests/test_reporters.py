@@ -37,7 +37,7 @@ def workdir(tmp_path, monkeypatch):
     text = base_agreement_text()
     (tmp_path / "agreements" / "good.yaml").write_text(text)
     (tmp_path / "agreements" / "late notice.yaml").write_text(
-        text.replace("window: 72 hours", "window: 10 business days").replace("reporter_contact, ", ""))
+        text.replace("window: 72 hours", "window: 5 business days").replace("reporter_contact, ", ""))
     (tmp_path / "agreements" / "broken.yaml").write_text(text.replace("  audit:", "  audit:\n  audit:"))
     return tmp_path
 
@@ -121,12 +121,12 @@ def test_junit_has_a_suite_per_agreement_and_a_case_per_rule(workdir):
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert sorted(suites) == ["agreements/broken.yaml", "agreements/good.yaml", "agreements/late notice.yaml"]
     good = suites["agreements/good.yaml"]
-    assert good.get("tests") == "14" and good.get("failures") == "0"
+    assert good.get("tests") == "19" and good.get("failures") == "0"  # 14 NDPA baseline + 5 Florida rules
     assert all(case.find("failure") is None for case in good.iter("testcase"))  # passes are visible
     late = suites["agreements/late notice.yaml"]
     cases = {c.get("name"): c for c in late.iter("testcase")}
     failure = cases["DPA201 breach-notice-window"].find("failure")
-    assert failure.get("type") == "DPA201" and "observed: 10 business days" in failure.text
+    assert failure.get("type") == "DPA201" and "observed: 5 business days" in failure.text
     # a warning below --fail-on is shown but does not fail its case
     contents = cases["DPA204 breach-notice-contents"]
     assert contents.find("failure") is None and "(warning)" in contents.find("system-out").text
@@ -161,7 +161,7 @@ def test_junit_is_repeatable_and_survives_control_characters(workdir):
 
 def test_github_annotations_are_escaped_and_levelled(workdir, monkeypatch):
     path = workdir / "agreements" / "odd, name.yaml"
-    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 10 business days").replace("reporter_contact, ", ""))
+    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days").replace("reporter_contact, ", ""))
     code, out = run("--format", "github", "agreements/odd, name.yaml")
     lines = out.splitlines()
     line = base_agreement_text().splitlines().index("    window: 72 hours") + 1
@@ -182,7 +182,7 @@ def test_github_format_is_chosen_under_github_actions_unless_a_format_is_given(w
 def test_markdown_summary_escapes_agreement_text(workdir):
     path = workdir / "agreements" / "evil.yaml"
     path.write_text(base_agreement_text().replace("name: AllHere Education, Inc.", 'name: "Evil | <script>alert(1)</script> `x`"')
-                    .replace("window: 72 hours", "window: 10 business days"))
+                    .replace("window: 72 hours", "window: 5 business days"))
     code, out = run("--format", "markdown", "agreements/evil.yaml")
     assert code == 1 and out.startswith("## dpa-policy: 1 of 1 agreements fail")
     assert "<script>" not in out and "&lt;script&gt;" in out
