@@ -18,7 +18,7 @@ What it does:
 3. Times each stage over the same files, R times, interleaved (stages a to f, then again):
 
    a. libyaml load alone: read each file, ``yaml.load(text, Loader=yaml.CSafeLoader)``
-   b. full check: ``dpa_policy.app.run`` with the default policy, plus rendering the text
+   b. full check: ``dpa_policy.core.run.run`` with the default policy, plus rendering the text
       report: the path ``dpa-policy check DIR`` takes (plugin manager, registry and policy
       are built once beforehand, as the CLI does, and reported separately)
    c. strict loader alone: ``load_text(read_text(path))``
@@ -54,12 +54,16 @@ from typing import Any, Callable
 import yaml
 
 import dpa_policy
-from dpa_policy import cli, document, schema
-from dpa_policy.app import RunConfig, discover, run
+from dpa_policy import schema
+from dpa_policy.core import document
+from dpa_policy.core.discover import discover
+from dpa_policy.core.loader import LIBYAML, load_text, read_text
+from dpa_policy.core.options import load_policy_set
+from dpa_policy.core.run import RunConfig, run
 from dpa_policy.findings import INPUT_CODES
-from dpa_policy.loader import LIBYAML, load_text, read_text
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.model.vocabulary import LAWS, PARENT, SECURITY_FRAMEWORKS, STAFF, STUDENT, elements_for
+from dpa_policy.plugins import plugin_manager
 from dpa_policy.registry import RuleRegistry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -344,18 +348,18 @@ def stage_loader_validate(paths: list[Path]) -> None:
 
 
 class FullCheck:
-    """What ``dpa-policy check DIR`` does (cli._check): run with the default policy, render text."""
+    """What ``dpa-policy check DIR`` does (commands.check.run): run with the default policy, render text."""
 
     def __init__(self, directory: Path):
         started = time.perf_counter()
-        # Built exactly as cli._dispatch does for `dpa-policy check` without --policy.
-        self.pm = cli.plugin_manager([])
+        # Built exactly as commands.check.run does for `dpa-policy check` without --policy.
+        self.pm = plugin_manager([])
         registry = RuleRegistry.from_plugins(self.pm)
         reporters: dict[str, Any] = {}
         for found in self.pm.hook.dpa_policy_reporters():
             reporters.update(found)
         self.reporter = reporters["text"]
-        self.policy = cli.load_policy_set(None, self.pm, registry)
+        self.policy = load_policy_set(None, self.pm, registry)
         self.setup_seconds = time.perf_counter() - started
         self.config = RunConfig(paths=(str(directory),))
         self.last_report: Any = None
@@ -460,7 +464,7 @@ def _bench(args: argparse.Namespace, directory: Path) -> int:
 
     stages: list[tuple[str, str, Callable[[list[Path]], None]]] = [
         ("a", "libyaml load alone (yaml.load, CSafeLoader)", stage_libyaml),
-        ("b", "full check (app.run + text report)", full),
+        ("b", "full check (core.run.run + text report)", full),
         ("c", "strict loader alone", stage_loader),
         ("d", "loader + JSON Schema", stage_loader_schema),
         ("e", "loader + JSON Schema + pydantic model", stage_loader_schema_model),

@@ -50,7 +50,7 @@ def test_clean_agreement_exits_0(passing):
     code, out, err = run("check", str(passing))
     assert code == 0 and err == ""
     assert out == ("1 agreement checked: 1 passed, 0 failed; 0 findings. "
-                   "Policy: NDPA baseline (14 rules), fail on error.\n")
+                   "Policy: NDPA baseline (16 rules), fail on error.\n")
 
 
 def test_violation_exits_1_with_grep_friendly_line(failing):
@@ -174,9 +174,9 @@ def test_crashing_rule_exits_3_and_is_never_a_pass(monkeypatch, passing):
 
 
 def test_unexpected_failure_exits_3_with_a_short_message(monkeypatch, passing):
-    import dpa_policy.app
+    import dpa_policy.core.run
 
-    monkeypatch.setattr(dpa_policy.app, "load_agreement", lambda path: 1 / 0)
+    monkeypatch.setattr(dpa_policy.core.run, "load_agreement", lambda path: 1 / 0)
     code, _, err = run("check", str(passing))
     assert code == 3 and "internal error: ZeroDivisionError" in err and "Traceback" not in err
     code, _, err = run("--debug", "check", str(passing))
@@ -284,7 +284,7 @@ def _finding(code: str, severity, waived: bool = False):
 
 
 def _crash():
-    from dpa_policy.engine import RuleCrash
+    from dpa_policy.core.engine import RuleCrash
 
     return RuleCrash("DPA101", "district-data-ownership", "a.yaml", "KeyError: 'district'", "Traceback ...")
 
@@ -302,9 +302,9 @@ def _crash():
 ], ids=["clean", "error", "warning-below-fail-on", "warning-at-fail-on", "waived", "waiver-file-finding",
         "crash", "crash-and-findings", "crash-and-everything"])
 def test_run_report_exit_code(findings, waiver_findings, crashes, fail_on, expected):
+    from dpa_policy.core.policy import ResolvedPolicy
+    from dpa_policy.core.report import AgreementResult, RunReport
     from dpa_policy.findings import Severity
-    from dpa_policy.policy import ResolvedPolicy
-    from dpa_policy.report import AgreementResult, RunReport
 
     def made(items):
         return [_finding(code, Severity.parse(severity), waived=bool(rest)) for code, severity, *rest in items]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dpa_policy.cli import main
-from dpa_policy.diff import Impact, compare
+from dpa_policy.compare.changes import Impact, compare
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.model.duration import parse_duration
 from dpa_policy.testing import base_agreement_text
@@ -301,8 +301,8 @@ def test_rev_that_looks_like_an_option_is_refused(repo, rev):
 
 # ------------------------------------------------------------------- classification details
 def agreement(text: str) -> Agreement:
-    from dpa_policy.document import validate
-    from dpa_policy.loader import load_text
+    from dpa_policy.core.document import validate
+    from dpa_policy.core.loader import load_text
 
     loaded = load_text(text)
     result = validate(loaded.data, loaded.source_map)

@@ -20,11 +20,11 @@ from pydantic import ValidationError
 
 from dpa_policy import schema
 from dpa_policy.cli import main
-from dpa_policy.document import AgreementDocument, load_agreement
+from dpa_policy.core.document import AgreementDocument, load_agreement
+from dpa_policy.core.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.model import agreement as agreement_module
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.plugins import get_plugin_manager
-from dpa_policy.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.registry import RuleRegistry
 from dpa_policy.testing import base_agreement_text
 

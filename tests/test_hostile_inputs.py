@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dpa_policy import loader
 from dpa_policy.cli import main
-from dpa_policy.loader import MAX_DEPTH, MAX_NUMBER_DIGITS
+from dpa_policy.core import loader
+from dpa_policy.core.loader import MAX_DEPTH, MAX_NUMBER_DIGITS
+from dpa_policy.core.waivers import MAX_WARN_DAYS
 from dpa_policy.testing import base_agreement_text
-from dpa_policy.waivers import MAX_WARN_DAYS
 
 GOOD = "good.yaml"
 

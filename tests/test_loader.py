@@ -6,8 +6,8 @@ import time
 
 import pytest
 
+from dpa_policy.core.loader import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS, LoadFailed, decode, load_text, read_text
 from dpa_policy.findings import Position
-from dpa_policy.loader import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS, LoadFailed, decode, load_text, read_text
 
 
 def problems(text: str):
@@ -162,7 +162,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
 def test_deep_nesting_is_located_at_the_level_past_the_limit_with_any_parser(monkeypatch):
     import yaml
 
-    from dpa_policy import loader
+    from dpa_policy.core import loader
 
     expected = [("DPA007", 1, MAX_DEPTH + 1, f"nesting is deeper than {MAX_DEPTH} levels")]
     assert problems("[" * 5000 + "]" * 5000) == expected

@@ -1,6 +1,6 @@
 """The strict models accept nothing the published JSON Schema rejects.
 
-dpa_policy.document validates with the models first and runs jsonschema only to explain a
+dpa_policy.core.document validates with the models first and runs jsonschema only to explain a
 rejection. That shortcut is sound only if "model accepts" implies "schema accepts". This
 property test mutates realistic agreements (delete keys, swap in values of every JSON type,
 vocabulary values, add unknown keys) and checks the implication on each mutant.
@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from dpa_policy import schema
-from dpa_policy.document import validate
-from dpa_policy.loader import SourceMap, load_text
+from dpa_policy.core.document import validate
+from dpa_policy.core.loader import SourceMap, load_text
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.testing import base_agreement_text
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from dpa_policy.cli import main
-from dpa_policy.loader import load_text
-from dpa_policy.ndpa_version import ndpa_edition
+from dpa_policy.core.loader import load_text
+from dpa_policy.model.ndpa_version import ndpa_edition
 from dpa_policy.plugins import AUTOLOAD_ENV
 from dpa_policy.testing import base_agreement_text, merge
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from dpa_policy.core.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.errors import PolicyError
 from dpa_policy.findings import Severity
 from dpa_policy.plugins import get_plugin_manager
-from dpa_policy.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.registry import RuleRegistry
 
 

@@ -243,7 +243,7 @@ def test_verify_hook_runs_when_rule_cases_change(project: Path, pre_commit_home:
     assert result.returncode == 0, result.stdout
     assert _hook_line(result.stdout, "dpa-policy verify").endswith("Passed")
     assert _hook_line(result.stdout, "dpa-policy check").endswith("(no files to check)Skipped")
-    # The built-in pack's golden cases ran (the hook environment has no state packs).
+    # The built-in rules' golden cases ran (the hook environment installs dpa-policy alone).
     assert re.search(r"^dpa_policy\.rules: \d+ cases, \d+ passed, 0 failed", result.stdout, re.MULTILINE), result.stdout
     assert re.search(r"^[1-9]\d* passed, 0 failed$", result.stdout, re.MULTILINE), result.stdout
     assert _commits(project, env) == 2

@@ -10,13 +10,15 @@ from __future__ import annotations
 import io
 import json
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
 import yaml
 
 from dpa_policy.cli import main
-from dpa_policy.publish import FEED_FORMAT, safe_url
+from dpa_policy.render.clearinghouse.page import FEED_FORMAT
+from dpa_policy.render.clearinghouse.words import safe_url
 from dpa_policy.testing import base_agreement_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,25 +76,24 @@ def test_samples_publish_the_passing_agreements_and_list_the_others_with_reasons
     code, out, err = run("publish", str(AGREEMENTS), "--out", str(out_dir))
     assert code == 0, out + err
     products = [e["product"]["name"] for e in feed(out_dir)["entries"]]
-    # Clever passes every built-in rule; Tessellate fails only the Connecticut pack (not loaded here).
-    assert products == ["Clever", "Tessellate Math"]
+    # Clever passes every rule; Tessellate fails only Connecticut law (CTS201), which ships with dpa-policy.
+    assert products == ["Clever"]
     lines = out.splitlines()
     left = {line.split(":")[1].strip().split(" ")[0]: line for line in lines if line.startswith("left out:")}
     assert sorted(Path(p).name for p in left) == [
         "allhere.yaml", "brightleaf.yaml", "dashpass.yaml", "harborlight.yaml", "readwell.yaml",
-        "routewise.yaml", "schoology.yaml", "stepwise.yaml",
+        "routewise.yaml", "schoology.yaml", "stepwise.yaml", "tessellate.yaml",
     ]
     allhere = next(line for path, line in left.items() if path.endswith("allhere.yaml"))
     # Only blocking findings are reasons: AllHere's DPA204 warnings are not.
     assert allhere.endswith("[MDCPS-DSA-2024-0117]: fails DPA501, DPA502, FLS501")
-    assert lines[-1].startswith("published 2 of 10 agreements (2 products), 8 left out: ")
+    assert lines[-1].startswith("published 1 of 10 agreements (1 product), 9 left out: ")
     html = (out_dir / "index.html").read_text("utf-8")
     assert "AllHere" not in html and "Clever" in html
 
 
-def test_a_state_pack_keeps_its_failures_off_the_page(tmp_path, monkeypatch):
-    pytest.importorskip("dpa_policy_ct", reason="the Connecticut pack (plugins/dpa-policy-ct) is not installed")
-    monkeypatch.delenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD")
+def test_a_state_pack_keeps_its_failures_off_the_page(tmp_path):
+    # Connecticut law ships with dpa-policy: it applies with no installed pack at all.
     code, out, _ = run("publish", str(AGREEMENTS), "--out", str(tmp_path / "site"))
     assert code == 0
     assert [e["product"]["name"] for e in feed(tmp_path / "site")["entries"]] == ["Clever"]
@@ -252,7 +253,7 @@ def test_feed_structure_and_byte_identical_republishing(tmp_path):
     assert list(data) == ["format", "format_version", "generated_from", "district", "entries"]
     assert data["format"] == FEED_FORMAT == "dpa-policy-clearinghouse" and data["format_version"] == 1
     assert data["generated_from"]["policy"] == "NDPA baseline" and data["generated_from"]["fail_on"] == "error"
-    assert data["district"] is None  # Clever (FL) and Tessellate (CT) are different districts
+    assert data["district"]["name"] == "Miami-Dade County Public Schools"  # only Clever passes
     entry = data["entries"][0]
     assert set(entry) == {"anchor", "source", "agreement", "district", "vendor", "product", "data_shared",
                           "data_use", "destruction", "links"}
@@ -263,9 +264,11 @@ def test_feed_structure_and_byte_identical_republishing(tmp_path):
     # No timestamps anywhere (only the agreements' own dates).
     text = (first / "clearinghouse.json").read_text("utf-8")
     assert not re.search(r"\d{2}:\d{2}", text)
-    # One district on the page: it names the district.
-    code, _, _ = run("publish", str(AGREEMENTS / "clever.yaml"), "--out", str(tmp_path / "fl"))
-    assert feed(tmp_path / "fl")["district"]["name"] == "Miami-Dade County Public Schools"
+    # Agreements of two districts on one page: it names neither.
+    ct_base = resources.files("dpa_policy.packs.ct").joinpath("testdata", "ct-base-agreement.yaml")
+    code, out, _ = run("publish", str(AGREEMENTS / "clever.yaml"), str(ct_base), "--out", str(tmp_path / "two"))
+    assert code == 0, out
+    assert feed(tmp_path / "two")["district"] is None
 
 
 def test_agreement_text_is_escaped_everywhere(tmp_path, planted):
@@ -318,9 +321,11 @@ def test_a_non_http_url_is_shown_as_text_not_linked(tmp_path):
     """The schema already rejects non-http(s) URLs; the page does not rely on it."""
     import argparse
 
-    from dpa_policy.cli import checked_report, load_policy_set, plugin_manager
-    from dpa_policy.publish import build_page, render_html
+    from dpa_policy.core.options import checked_report, load_policy_set
+    from dpa_policy.plugins import plugin_manager
     from dpa_policy.registry import RuleRegistry
+    from dpa_policy.render.clearinghouse.html import render_html
+    from dpa_policy.render.clearinghouse.page import build_page
 
     pm = plugin_manager([])
     policy_set = load_policy_set(None, pm, RuleRegistry.from_plugins(pm))

@@ -121,7 +121,7 @@ def test_junit_has_a_suite_per_agreement_and_a_case_per_rule(workdir):
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert sorted(suites) == ["agreements/broken.yaml", "agreements/good.yaml", "agreements/late notice.yaml"]
     good = suites["agreements/good.yaml"]
-    assert good.get("tests") == "19" and good.get("failures") == "0"  # 14 NDPA baseline + 5 Florida rules
+    assert good.get("tests") == "21" and good.get("failures") == "0"  # 16 NDPA baseline + 5 Florida rules
     assert all(case.find("failure") is None for case in good.iter("testcase"))  # passes are visible
     late = suites["agreements/late notice.yaml"]
     cases = {c.get("name"): c for c in late.iter("testcase")}

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from dpa_policy import schema
-from dpa_policy.document import AgreementDocument, load_agreement
+from dpa_policy.core.document import AgreementDocument, load_agreement
 from dpa_policy.testing import base_agreement_text
 
 ROOT = Path(__file__).resolve().parents[1]

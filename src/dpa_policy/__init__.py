@@ -16,12 +16,9 @@ def __getattr__(name: str) -> Any:
     # Lazy: `python -m dpa_policy --version` and pre-commit runs should not pay for pydantic
     # models they do not use.
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from .version import tool_version
 
-        try:
-            return version("dpa-policy")
-        except PackageNotFoundError:  # running from a source tree that was never installed
-            return "0+unknown"
+        return tool_version()
     if name == "hookimpl":
         from .hookspecs import hookimpl
 

@@ -98,7 +98,7 @@ class Finding:
     required: str | None = None
     #: The policy layer that required the rule ("preset ndpa", "policies/district.yaml").
     layer: str = ""
-    #: The waiver (dpa_policy.waivers.Waiver) that accepts this finding, if any. A waived
+    #: The waiver (dpa_policy.core.waivers.Waiver) that accepts this finding, if any. A waived
     #: finding is reported but does not fail the run.
     waiver: Any = field(default=None, compare=False)
 

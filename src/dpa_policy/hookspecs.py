@@ -5,7 +5,7 @@ match these specifications, published through the ``dpa_policy`` entry-point gro
 installed package::
 
     [project.entry-points.dpa_policy]
-    ny = "dpa_policy_ny.plugin"
+    sdpc-regional = "dpa_policy_sdpc_regional.plugin"
 
 Built-in rules, reporters and presets are plugins registered through the same path. Every
 hook is a collection hook: each plugin's non-``None`` return value is gathered and none
@@ -23,7 +23,7 @@ import pluggy
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-    from .reporters import Reporter
+    from .core.report import Reporter
     from .rule import Rule
 
 PROJECT = "dpa_policy"

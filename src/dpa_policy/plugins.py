@@ -9,6 +9,7 @@ time: callers build a manager and pass it on.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -32,7 +33,8 @@ BUILTIN_PLUGINS = (
 # They load without autoload, like the built-ins above, but are named like an installed
 # pack's entry point so that `--disable-plugin fl` and `dpa-policy verify fl` work the same.
 BUILTIN_PACKS = {
-    name: f"dpa_policy.packs.{name}.plugin" for name in ("ca", "co", "fl", "il", "md", "tx", "ut", "va", "wa")
+    name: f"dpa_policy.packs.{name}.plugin"
+    for name in ("ca", "co", "ct", "fl", "il", "md", "ny", "tx", "ut", "va", "wa")
 }
 
 
@@ -86,6 +88,13 @@ def get_plugin_manager(*, autoload: bool = True, blocked: tuple[str, ...] = ()) 
     return pm
 
 
+def plugin_manager(disabled: list[str] | tuple[str, ...] = ()) -> PluginManager:
+    """The manager a command runs with: installed packs load unless the environment says
+    ``DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD=1``, minus each one ``--disable-plugin`` names."""
+    autoload = os.environ.get(AUTOLOAD_ENV, "").strip().lower() not in ("1", "true", "yes")
+    return get_plugin_manager(autoload=autoload, blocked=tuple(disabled))
+
+
 def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
     try:
         pm.register(plugin, name=name)
@@ -99,13 +108,14 @@ def _dist_label(entry_point: metadata.EntryPoint) -> str:
 
 
 def list_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
-    from . import __version__
+    from .version import tool_version
 
+    own_version = tool_version()
     dists = getattr(pm, "distributions", {})
     infos = []
     for name, _plugin in pm.list_name_plugin():
         if name in BUILTIN_PLUGINS or name in BUILTIN_PACKS:
-            infos.append(PluginInfo(name, "dpa-policy", __version__, True))
+            infos.append(PluginInfo(name, "dpa-policy", own_version, True))
         elif name in dists:
             infos.append(PluginInfo(name, dists[name].name, dists[name].version, False))
         else:  # registered by hand (tests, embedding applications)

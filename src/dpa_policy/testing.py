@@ -59,11 +59,11 @@ from typing import Any
 
 import yaml
 
-from .document import AgreementDocument
-from .engine import evaluate
+from .core.document import AgreementDocument
+from .core.engine import evaluate
+from .core.loader import LoadFailed, load_text, read_text
+from .core.policy import ResolvedPolicy, ResolvedRule
 from .findings import Finding, Severity
-from .loader import LoadFailed, load_text, read_text
-from .policy import ResolvedPolicy, ResolvedRule
 from .registry import RuleRegistry
 
 _EXPECT_KEYS = {"pointer", "message_contains", "observed", "required", "at", "line", "column", "severity"}

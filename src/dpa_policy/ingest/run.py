@@ -190,7 +190,7 @@ def _context():
 def _preload(kinds: set[str]) -> None:
     """Import what every child needs once, here, so forked children start with it loaded."""
     from . import clearinghouse, draft, extract, yamlout  # noqa: F401
-    from .. import loader  # noqa: F401
+    from ..core import loader  # noqa: F401
     from ..model import agreement  # noqa: F401
 
     if "pdf" in kinds:

@@ -82,9 +82,9 @@ def import_source(path: str, kind: str) -> SourceResult:
 def _source_block(source: Path, digest: str, kind: str, pages: int | None, vendor: str | None = None) -> dict:
     global IMPORTED_BY
     if IMPORTED_BY is None:
-        import dpa_policy
+        from ..version import tool_version
 
-        IMPORTED_BY = f"dpa-policy {dpa_policy.__version__}"
+        IMPORTED_BY = f"dpa-policy {tool_version()}"
     block = {"file": source.name, "sha256": digest, "format": kind}
     if pages:
         block["pages"] = pages
@@ -100,14 +100,8 @@ def _contract(result: SourceResult, source: Path, document: Document, digest: st
 
     result.pages = document.pages
     extraction = extract(document)
-    order = {}
-    from .layout import sentences
-
-    for section in extraction.sections:
-        for sentence in sentences(section):
-            order.setdefault(id(sentence), len(order))
     draft = build(extraction, _source_block(source, digest, document.file_format, document.pages),
-                  slug(source.stem), order)
+                  slug(source.stem), extraction.order)
     result.drafts.append(_render(draft, f"{safe_stem(source)}.yaml", source.name, None))
 
 
@@ -157,7 +151,7 @@ def _clearinghouse(result: SourceResult, source: Path, page, digest: str) -> Non
 
 
 def _render(draft, name: str, file_name: str, vendor: str | None) -> DraftText:
-    from ..loader import load_text
+    from ..core.loader import load_text
     from ..model.agreement import Agreement
     from ..model.clauses import Clauses
     from .yamlout import dump

@@ -5,7 +5,7 @@ from which words a value was read. So the draft is written here, in the small YA
 project's strict loader reads back: plain scalars only where they cannot be mistaken (enum
 keys, ISO dates, durations), everything else double-quoted (JSON escaping is valid YAML), and
 long prose folded (``>-``) at spaces, which YAML folds back to single spaces. The caller
-checks the round trip through :func:`dpa_policy.loader.load_text`.
+checks the round trip through :func:`dpa_policy.core.loader.load_text`.
 """
 
 from __future__ import annotations

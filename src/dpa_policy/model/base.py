@@ -102,7 +102,7 @@ class Strict(BaseModel):
     """Base of every model: unknown fields forbidden, strict types, no explicit null.
 
     Strictness keeps the models at least as strict as the JSON Schema generated from them:
-    :mod:`dpa_policy.document` validates with the models first and consults the (slower)
+    :mod:`dpa_policy.core.document` validates with the models first and consults the (slower)
     schema only to explain a rejection, so anything the models accept must be schema-valid.
     tests/test_model_schema_agreement.py checks that property on generated documents.
     """

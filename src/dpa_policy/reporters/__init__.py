@@ -6,24 +6,10 @@ document (JSON, and later SARIF and JUnit) and can be written atomically.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
+from ..core.report import Reporter
 from ..hookspecs import hookimpl
 
-if TYPE_CHECKING:
-    from ..report import RunReport
-
-
-class Reporter:
-    """Base class of output formats."""
-
-    #: The name users pass to --format.
-    name: ClassVar[str]
-    #: One line for --help.
-    description: ClassVar[str] = ""
-
-    def render(self, report: "RunReport") -> str:
-        raise NotImplementedError
+__all__ = ["Reporter", "dpa_policy_reporters"]
 
 
 @hookimpl

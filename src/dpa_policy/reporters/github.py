@@ -13,9 +13,8 @@ annotation early or start a command of its own.
 
 from __future__ import annotations
 
+from ..core.report import Reporter, RunReport
 from ..findings import Severity
-from ..report import RunReport
-from . import Reporter
 from .inert import github_data, github_property
 from .text import summary_line
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..report import RunReport, crashed_rules
-from . import Reporter
+from ..core.report import Reporter, RunReport, crashed_rules
 from .inert import json_document
 
 FORMAT_VERSION = 1

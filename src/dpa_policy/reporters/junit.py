@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.report import AgreementResult, Reporter, RunReport, crashed_rules
 from ..findings import Finding
-from ..report import AgreementResult, RunReport, crashed_rules
-from . import Reporter
 from .inert import line_start, xml_document
 from .inert import xml_value as _clean
 

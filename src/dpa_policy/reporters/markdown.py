@@ -8,8 +8,7 @@ or notify anyone.
 
 from __future__ import annotations
 
-from ..report import RunReport, crashed_rules
-from . import Reporter
+from ..core.report import Reporter, RunReport, crashed_rules
 from .inert import markdown as md
 from .inert import markdown_code as code
 from .text import summary_line

@@ -16,10 +16,9 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+from ..core.report import Reporter, RunReport
+from ..core.waivers import WAIVER_CODES
 from ..findings import INPUT_CODES, Finding, Severity
-from ..report import RunReport
-from ..waivers import WAIVER_CODES
-from . import Reporter
 from .inert import json_document
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -9,8 +9,7 @@ read as a CI runner's command.
 
 from __future__ import annotations
 
-from ..report import RunReport, incomplete_note
-from . import Reporter
+from ..core.report import Reporter, RunReport, incomplete_note
 from .inert import line_start, text
 
 

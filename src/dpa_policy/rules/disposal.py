@@ -6,51 +6,14 @@ from dataclasses import replace
 from typing import Iterator, Literal
 
 from ..findings import Violation
-from ..model.agreement import Agreement, Sanitization
+from ..model.agreement import Agreement
 from ..model.duration import parse_duration
+from ..model.sanitization import CAPABILITY, LEVEL_RANK, achievable, effective
 from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
 
 CLAUSE = "disposal"
 
 Level = Literal["clear", "purge", "destroy"]
-_RANK = {None: 0, "clear": 1, "purge": 2, "destroy": 3}
-
-_DESTROY = {"shred", "disintegrate", "pulverize", "incinerate", "melt"}
-
-# The best NIST SP 800-88 level each method can reach on each kind of media (DOMAIN.md §4):
-# overwriting is Clear on magnetic media only and unreliable on flash (wear levelling);
-# degaussing is Purge for magnetic media (Rev. 1) and useless on flash; cryptographic erase
-# and ATA Secure Erase are Purge; sanitize block erase is Purge for flash; physical
-# destruction is Destroy. A plain delete reaches no level at all.
-_CAPABILITY: dict[str, dict[str, str | None]] = {
-    "delete": {},
-    "factory_reset": {"flash": "clear"},
-    "single_pass_overwrite": {"magnetic": "clear"},
-    "multi_pass_overwrite": {"magnetic": "clear"},
-    "ata_secure_erase": {"magnetic": "purge", "flash": "purge"},
-    "block_erase": {"flash": "purge"},
-    "cryptographic_erase": {"magnetic": "purge", "flash": "purge"},
-    "degauss": {"magnetic": "purge"},
-    **{m: {"magnetic": "destroy", "flash": "destroy", "optical": "destroy", "paper": "destroy"} for m in _DESTROY},
-}
-
-
-def achievable(entry: Sanitization) -> str | None:
-    """The level a method reaches on its media. Unspecified media may be magnetic or flash,
-    so it gets the weaker of the two results."""
-    table = _CAPABILITY[entry.method]
-    if entry.media == "unspecified":
-        levels = [table.get("magnetic"), table.get("flash")]
-        return min(levels, key=lambda level: _RANK[level])
-    return table.get(entry.media)
-
-
-def effective(entry: Sanitization) -> str | None:
-    """What the contract commits to: the method's reach, capped by the level it claims."""
-    reach = achievable(entry)
-    if entry.level is not None and _RANK[entry.level] < _RANK[reach]:
-        return entry.level
-    return reach
 
 
 class DisposalWindow(Rule):
@@ -235,23 +198,23 @@ class SanitizationStandard(Rule):
             if entry.media == "magnetic" and options.allow_clear_for_magnetic:
                 minimum = "clear"
             reached = effective(entry)
-            if _RANK[reached] >= _RANK[minimum]:
+            if LEVEL_RANK[reached] >= LEVEL_RANK[minimum]:
                 continue
             reach = achievable(entry)
             method = entry.method.replace("_", " ")
-            if entry.media == "unspecified" and _CAPABILITY[entry.method]:
-                table = _CAPABILITY[entry.method]
+            if entry.media == "unspecified" and CAPABILITY[entry.method]:
+                table = CAPABILITY[entry.method]
                 best = ", ".join(f"{lvl.capitalize()} on {media} media" for media, lvl in sorted(table.items()))
-                weak = [m for m in ("magnetic", "flash") if _RANK[table.get(m)] < _RANK[minimum]]
+                weak = [m for m in ("magnetic", "flash") if LEVEL_RANK[table.get(m)] < LEVEL_RANK[minimum]]
                 detail = (f"{method} reaches at best {best}; the media is unspecified and may be "
                           f"{' or '.join(weak)}, where it "
                           + (f"reaches {reach.capitalize()}" if reach else "proves no NIST SP 800-88 level"))
             else:
                 detail = f"{method} on {entry.media} media reaches "
                 detail += f"NIST SP 800-88 {reach.capitalize()} at best" if reach else "no NIST SP 800-88 level"
-            if entry.level is not None and _RANK[entry.level] > _RANK[reach]:
+            if entry.level is not None and LEVEL_RANK[entry.level] > LEVEL_RANK[reach]:
                 detail += f", though the contract claims {entry.level.capitalize()}"
-            elif entry.level is not None and _RANK[entry.level] < _RANK[reach]:
+            elif entry.level is not None and LEVEL_RANK[entry.level] < LEVEL_RANK[reach]:
                 detail += f", and the contract commits only to {entry.level.capitalize()}"
             yield Violation(
                 clause_path(CLAUSE, "sanitization", index),

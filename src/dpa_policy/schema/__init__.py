@@ -18,8 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
+from ..core.loader import SourceMap
 from ..findings import InputProblem, PathKey
-from ..loader import SourceMap
 
 SCHEMA_FILE = "agreement-1.schema.json"
 # A URN, not a web address: the schema is shipped in the package, not served anywhere.

@@ -10,8 +10,8 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
+from ..findings import INPUT_CODES, Finding, InputProblem, Severity, json_pointer
 from .document import AgreementDocument
-from .findings import INPUT_CODES, Finding, InputProblem, Severity, json_pointer
 from .policy import ResolvedPolicy
 
 

@@ -1,9 +1,9 @@
-"""Render a :class:`~dpa_policy.counsel.view.CounselReport` as HTML or Markdown.
+"""Render a :class:`~dpa_policy.render.counsel.view_models.CounselReport` as HTML or Markdown.
 
 HTML: one self-contained file from ``templates/report.html``, rendered by Jinja2 with
 autoescaping on, so every text from an agreement (vendor names, clause texts, purposes...)
 is escaped wherever the template prints it; the charts are inline SVG from
-:mod:`dpa_policy.counsel.charts`, which escapes its own text. The page carries no
+:mod:`dpa_policy.render.counsel.charts`, which escapes its own text. The page carries no
 JavaScript at all, and its Content-Security-Policy forbids any.
 
 Markdown: ``templates/report.md``, rendered with autoescaping off but with a ``finalize``
@@ -23,9 +23,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..reporters.inert import markdown as md
+from ...reporters.inert import markdown as md
 from . import charts
-from .view import TERM_LABELS, VERDICT_LABELS, CounselReport
+from .view_models import TERM_LABELS, VERDICT_LABELS, CounselReport
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -98,7 +98,7 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
 @lru_cache(maxsize=None)
 def _html_env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("dpa_policy.counsel", "templates"),
+        loader=jinja2.PackageLoader("dpa_policy.render.counsel", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=True),
         undefined=jinja2.StrictUndefined,
     )
@@ -109,7 +109,7 @@ def _html_env() -> jinja2.Environment:
 @lru_cache(maxsize=None)
 def _markdown_env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("dpa_policy.counsel", "templates"),
+        loader=jinja2.PackageLoader("dpa_policy.render.counsel", "templates"),
         autoescape=False,  # Markdown, not HTML: _md_finalize escapes every printed value instead
         finalize=_md_finalize,
         undefined=jinja2.StrictUndefined,

@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import schema
-from .findings import InputProblem
+from .. import schema
+from ..findings import InputProblem
+from ..model.agreement import Agreement
 from .loader import LoadFailed, SourceMap, load_text, read_text, text_from_bytes
-from .model.agreement import Agreement
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@ grouped by clause beside the contract's own words, waivers, the data shared and 
 
 ``build(report, as_of, expiring_within_days)`` makes the plain data view;
 ``render_html(view)`` and ``render_markdown(view)`` lay it out. ``dpa-policy report`` is the
-command line (:mod:`dpa_policy.counsel.cli`).
+command line (:mod:`dpa_policy.commands.report`).
 
-The names load on first use: the command line imports :mod:`dpa_policy.counsel.cli` on every
-run to build its parser, and that must not pull in Jinja2 and the models.
+The names load on first use, so importing one part (the charts, the view's shapes) does not
+pull in Jinja2 and the models.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .render import render_html, render_markdown
-    from .view import CounselReport, build
+    from .view import build
+    from .view_models import CounselReport
 
-_LAZY = {"build": "view", "CounselReport": "view", "render_html": "render", "render_markdown": "render"}
+_LAZY = {"build": "view", "CounselReport": "view_models", "render_html": "render", "render_markdown": "render"}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,16 +1,17 @@
-"""The whole-run report that every reporter renders, and the exit-code contract."""
+"""The whole-run report, the base class of the reporters that render it, and the exit-code
+contract."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from .findings import Finding, Severity
+from ..findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from ..model.agreement import Agreement
     from .engine import RuleCrash
-    from .model.agreement import Agreement
     from .policy import ResolvedPolicy
 
 
@@ -131,3 +132,21 @@ def incomplete_note(crashes: "list[RuleCrash]") -> str:
     rules = crashed_rules(crashes)
     return (f"Run incomplete: rule{'s' if len(rules) > 1 else ''} {', '.join(rules)} crashed, "
             "so the results are not a pass.")
+
+
+class Reporter:
+    """Base class of output formats ("reporters").
+
+    A reporter renders the *whole* run report to text at once, so every format is a complete
+    document (JSON, SARIF, JUnit...) and can be written atomically. It lives here, beside the
+    report it renders, so that the hook specifications can name it without importing the
+    reporters (:mod:`dpa_policy.reporters` re-exports it for plugins).
+    """
+
+    #: The name users pass to --format.
+    name: ClassVar[str]
+    #: One line for --help.
+    description: ClassVar[str] = ""
+
+    def render(self, report: RunReport) -> str:
+        raise NotImplementedError

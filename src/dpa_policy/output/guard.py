@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from .errors import UsageError
+from ..errors import UsageError
 
 
 class _Input(NamedTuple):
@@ -107,7 +107,7 @@ def run_inputs(paths: Iterable[str], policy_set: Any, waivers: str | None) -> In
     """The inputs of ``check``, ``report`` and ``publish``: the folders given (or the
     default one), every agreement file they hold or that is named, the policy files and the
     waivers file."""
-    from .app import DEFAULT_PATH, discover
+    from ..core.discover import DEFAULT_PATH, discover
 
     given = tuple(paths)
     inputs = Inputs()

@@ -35,8 +35,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import SetupError
-from .findings import INPUT_CODES, Finding, Position, Severity
+from ..errors import SetupError
+from ..findings import INPUT_CODES, Finding, Position, Severity
 from .loader import LoadFailed, load_text, read_text
 
 WAIVER_CODES: dict[str, tuple[str, str, Severity]] = {

@@ -7,12 +7,33 @@ reach a district's CI unnoticed.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import UsageError
-from .registry import RuleRegistry
-from .testing import Case, CaseFileError, load_case_file, run_case
+from ..core.report import ExitCode
+from ..errors import UsageError
+from ._args import Parents, load_plugins
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..registry import RuleRegistry
+    from ..testing import Case
+
+
+def add_parser(sub: Any, parents: Parents) -> argparse.ArgumentParser:
+    """Register ``verify`` on the command line's subcommand parsers."""
+    parser = sub.add_parser("verify", help="run rule packs' golden cases", parents=[parents.common])
+    parser.add_argument("targets", nargs="*", metavar="PACK_OR_FOLDER",
+                        help="plugin names or folders of case files (default: every loaded plugin)")
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """The ``dpa-policy verify`` command, from parsed arguments to exit code."""
+    pm, registry = load_plugins(args)
+    text, ok = verify(pm, registry, args.targets)
+    out.write(text)
+    return ExitCode.OK if ok else ExitCode.FINDINGS
 
 
 def _case_files(resource: Any) -> list[Any]:
@@ -22,6 +43,8 @@ def _case_files(resource: Any) -> list[Any]:
 
 
 def _load(resources: list[Any]) -> list[Case]:
+    from ..testing import load_case_file
+
     cases: list[Case] = []
     for resource in resources:
         for item in _case_files(resource):
@@ -31,6 +54,9 @@ def _load(resources: list[Any]) -> list[Case]:
 
 
 def verify(pm, registry: RuleRegistry, targets: list[str]) -> tuple[str, bool]:
+    """The report of every target's cases, and whether all passed (and there were some)."""
+    from ..testing import CaseFileError, run_case
+
     units: list[tuple[str, list[Any], set[str]]] = []  # (name, case resources, rule codes it must cover)
     rule_plugins = {e.plugin for e in registry}
     case_impls = {impl.plugin_name: impl for impl in pm.hook.dpa_policy_rule_cases.get_hookimpls()}

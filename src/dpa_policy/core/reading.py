@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from .findings import InputProblem, Position
+from ..findings import InputProblem, Position
 
 MAX_BYTES = 4 * 1024 * 1024
 

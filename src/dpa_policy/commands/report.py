@@ -1,9 +1,10 @@
 """``dpa-policy report``: the counsel report, as one self-contained HTML and/or Markdown file.
 
-It runs exactly the check ``dpa-policy check`` runs (:func:`dpa_policy.cli.checked_report`:
+It runs exactly the check ``dpa-policy check`` runs (:func:`dpa_policy.core.options.checked_report`:
 same discovery, policy, state packs and waivers), so its exit code keeps the same contract.
 This module is imported when the command line is built, so it imports nothing heavy at the
-top: the view, Jinja2 and the templates load only when a report is made.
+top: the view, Jinja2 and the templates load only when a report is made
+(:mod:`dpa_policy.render.counsel` builds and lays out the report).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import UsageError
+from ._args import Parents, load_plugins, load_policy
 
 DESCRIPTION = """\
 Write a report for counsel: a portfolio summary (verdicts, terms expiring or expired, the
@@ -32,13 +34,14 @@ exit codes (as for check):
 """
 
 
-def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Register ``report`` on the CLI's subcommand parsers."""
+def add_parser(sub: Any, parents: Parents) -> argparse.ArgumentParser:
+    """Register ``report`` on the command line's subcommand parsers."""
     parser = sub.add_parser(
         "report", help="write a report for counsel (HTML and/or Markdown)", description=DESCRIPTION,
-        epilog=EPILOG, parents=parents, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG, parents=[parents.common, parents.with_policy, parents.run_options],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    # PATH..., --fail-on, --allow-empty, --waivers and --as-of come from the CLI's shared run options.
+    # PATH..., --fail-on, --allow-empty, --waivers and --as-of come from the shared run options.
     parser.add_argument("--html", metavar="FILE", help="write the report as one self-contained HTML file")
     parser.add_argument("--markdown", metavar="FILE", help="write the report as Markdown")
     parser.add_argument("--expiring-within", metavar="DAYS", type=_days, default=90,
@@ -56,14 +59,18 @@ def _days(text: str) -> int:
     return days
 
 
-def run_report(args: argparse.Namespace, pm: Any, policy_set: Any, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """The ``dpa-policy report`` command, from parsed arguments to exit code."""
     import os
 
-    from ..cli import checked_report, parse_as_of, write_atomic
-    from ..output_guard import run_inputs
-    from ..report import incomplete_note
+    from ..core.options import checked_report, parse_as_of
+    from ..core.report import incomplete_note
+    from ..output.atomic import write_atomic
+    from ..output.guard import run_inputs
     from ..reporters.inert import text
 
+    pm, registry = load_plugins(args)
+    policy_set = load_policy(args, pm, registry)
     if not args.html and not args.markdown:
         raise UsageError("report needs an output: --html FILE and/or --markdown FILE")
     if args.html and args.markdown and os.path.realpath(args.html) == os.path.realpath(args.markdown):
@@ -75,7 +82,7 @@ def run_report(args: argparse.Namespace, pm: Any, policy_set: Any, out: TextIO) 
     as_of = parse_as_of(args.as_of)
     report = checked_report(args, pm, policy_set)
 
-    from . import build, render_html, render_markdown
+    from ..render.counsel import build, render_html, render_markdown
 
     view = build(report, as_of, args.expiring_within)
     # Render everything before writing anything: a renderer that fails leaves no half set.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .errors import UsageError
-from .registry import RuleRegistry
+from ..errors import UsageError
+from ..registry import RuleRegistry
 
 
 def rules_table(registry: RuleRegistry) -> str:
@@ -34,7 +34,7 @@ def explain(registry: RuleRegistry, selector: str) -> str:
 
 
 def plugins_table(pm, registry: RuleRegistry) -> str:
-    from .plugins import list_plugins
+    from ..plugins import list_plugins
 
     lines = []
     for info in list_plugins(pm):

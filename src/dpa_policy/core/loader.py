@@ -16,7 +16,7 @@ event stream (the C parser when PyYAML has it) and builds the data itself, itera
 - size (bytes), nesting depth, alias expansion and the length of a number are bounded, so a
   50 MB file, a ``[[[[...]]]]`` tower, a billion-laughs alias bomb or a 5,000-digit number
   each cost bounded time and memory and become a finding (DPA006/DPA007), not a crash;
-- files are read by :mod:`dpa_policy.reading`: regular files only, bounded, UTF-8.
+- files are read by :mod:`dpa_policy.core.reading`: regular files only, bounded, UTF-8.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ try:  # libyaml's C parser is ~10x faster; PyYAML without it still works, just s
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlParser  # type: ignore[assignment]
 
-from .findings import InputProblem, Position
+from ..findings import InputProblem, Position
 from .reading import MAX_BYTES, LoadFailed, decode, read_text, text_from_bytes  # noqa: F401 - re-exported
 
 LIBYAML = _YamlParser.__name__.startswith("C")

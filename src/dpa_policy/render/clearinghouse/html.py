@@ -1,0 +1,55 @@
+"""Render the clearinghouse page model: ``index.html`` (no JavaScript, inline CSS, a
+Content-Security-Policy that forbids scripts) and ``clearinghouse.json`` (the same entries,
+versioned). Deterministic: no timestamps, so publishing unchanged agreements again gives
+byte-identical files. Every text from an agreement is escaped (Jinja2 autoescape); only
+http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .words import LINK_LABELS, plain_date, safe_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def render_json(page: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(page, indent=2, ensure_ascii=False) + "\n"
+
+
+def slash_breaks(text: str):
+    """Escape ``text`` and let a line break after each '/': "Parent/Guardian Contact
+    Information" then wraps between words on a phone instead of inside "Guardian"."""
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(text)).replace("/", "/<wbr>"))
+
+
+def render_html(page: dict[str, Any]) -> str:
+    import base64
+    import datetime
+    import hashlib
+
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["slash_breaks"] = slash_breaks
+    css = (TEMPLATES / "clearinghouse.css").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    # The stylesheet is this package's own constant, not agreement text: it is inserted as is
+    # (escaping would break its quotes and '>'), and the page's CSP allows exactly it.
+    return env.get_template("index.html.j2").render(page=page, css=Markup(css), css_hash=f"sha256-{digest}", safe_url=safe_url,
+                                                    link_labels=LINK_LABELS,
+                                                    plain_date_iso=lambda text: plain_date(datetime.date.fromisoformat(text)))

@@ -1,0 +1,239 @@
+"""The shapes of the counsel report: plain, frozen data that :func:`~.view.build` fills from a
+run and the renderers lay out, and the labels counsel reads for clauses, verdicts and terms.
+Every text is plain, unescaped text; each renderer escapes it for its format."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+CLAUSE_LABELS: dict[str, str] = {
+    "ownership": "Data ownership",
+    "breach_notification": "Breach notification",
+    "audit": "Audit rights",
+    "data_use": "Data use",
+    "disposal": "Data disposal",
+    "security": "Data security",
+    "subprocessors": "Subprocessors",
+    "legal_compliance": "Legal compliance",
+}
+OTHER_CLAUSE = "other"
+OTHER_LABEL = "Attachments and other terms"
+MODEL_LABELS = {"ndpa": "SDPC National Data Privacy Agreement", "state_dpa": "State alliance DPA",
+                "custom": "District's or vendor's own contract"}
+
+# Verdicts, in the order the summary shows them.
+PASS, PASS_WAIVED, FAIL, INCOMPLETE, UNREADABLE = "pass", "pass-waived", "fail", "incomplete", "unreadable"
+VERDICT_LABELS = {
+    PASS: "Pass",
+    PASS_WAIVED: "Pass with waivers",
+    FAIL: "Fail",
+    INCOMPLETE: "Incomplete (internal error)",
+    UNREADABLE: "Could not be read",
+}
+# Term status, in the order the summary shows them.
+EXPIRED, EXPIRING, CURRENT, OPEN_ENDED = "expired", "expiring", "current", "open-ended"
+TERM_LABELS = {EXPIRED: "Expired", EXPIRING: "Expiring soon", CURRENT: "Current", OPEN_ENDED: "No expiry date"}
+
+CONFIDENCE_KEY = (
+    ("P", "primary or official text was read"),
+    ("V", "verbatim contract text from a clause aggregator"),
+    ("S", "secondary source: a lead, not authority"),
+    ("U", "unconfirmed"),
+)
+
+
+# --------------------------------------------------------------------------- rule prose
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``items`` empty) or a bulleted list (``text`` empty) of rule prose."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- the view
+@dataclass(frozen=True)
+class WaiverView:
+    approver: str
+    expires: datetime.date
+    justification: str
+    days_left: int
+    source: str
+    #: Within the policy's warning window (DPA903 says so too).
+    expiring_soon: bool
+
+
+@dataclass(frozen=True)
+class WaiverRow:
+    code: str
+    slug: str
+    waiver: WaiverView
+    findings: int
+
+
+@dataclass(frozen=True)
+class FindingView:
+    code: str
+    slug: str
+    severity: str
+    message: str
+    location: str
+    pointer: str
+    #: What the contract says, as the rule read it ("7 calendar days", "absent", "not stated").
+    observed: str | None
+    #: What the policy requires ("notice within 72 hours").
+    required: str | None
+    #: The nearest citation on the way to the failing value ("Section 9(a)").
+    citation: str | None
+    #: The policy layer that required the rule.
+    layer: str
+    #: False when the finding is waived or below --fail-on: shown, but it does not fail.
+    fails: bool
+    waiver: WaiverView | None = None
+
+
+@dataclass(frozen=True)
+class RuleFindings:
+    code: str
+    slug: str
+    summary: str
+    why: tuple[Block, ...]
+    legal_basis: tuple[Block, ...]
+    #: The rule's passing example: a clause written so that it passes.
+    passing_example: str
+    findings: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    key: str
+    label: str
+    present: bool
+    citation: str | None
+    text: str | None
+    rules: tuple[RuleFindings, ...]
+
+    @property
+    def findings(self) -> tuple[FindingView, ...]:
+        return tuple(f for r in self.rules for f in r.findings)
+
+
+@dataclass(frozen=True)
+class ElementView:
+    key: str
+    category: str
+    label: str
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class SubjectView:
+    key: str
+    label: str
+    elements: tuple[ElementView, ...]
+    other_elements: tuple[str, ...]
+    purposes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermView:
+    effective: datetime.date
+    expires: datetime.date | None
+    #: Days from as_of to expiry (negative once expired); None without an expiry date.
+    days_to_expiry: int | None
+    status: str
+    #: None when the agreement names no governing state.
+    governing_state: str | None
+    model: str
+    model_version: str | None
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    anchor: str
+    path: str
+    verdict: str
+    #: Everything below is None / empty for a file that could not be read.
+    id: str | None = None
+    title: str | None = None
+    vendor: str | None = None
+    district: str | None = None
+    district_state: str | None = None
+    products: tuple[tuple[str, str], ...] = ()
+    policy: str | None = None
+    term: TermView | None = None
+    data: tuple[SubjectView, ...] = ()
+    laws: tuple[str, ...] = ()
+    clauses: tuple[ClauseView, ...] = ()
+    #: Findings about the file itself (DPA001-DPA007) when it could not be read.
+    input_problems: tuple[FindingView, ...] = ()
+    #: Rules the agreement was checked against and passed: (code, slug, summary).
+    passed_rules: tuple[tuple[str, str, str], ...] = ()
+    crashes: tuple[str, ...] = ()
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+    @property
+    def name(self) -> str:
+        return self.vendor or self.path
+
+    @property
+    def findings(self) -> tuple[FindingView, ...]:
+        return tuple(f for c in self.clauses for f in c.findings) + self.input_problems
+
+    @property
+    def failing(self) -> int:
+        return sum(1 for f in self.findings if f.fails)
+
+    @property
+    def waived(self) -> tuple[FindingView, ...]:
+        return tuple(f for f in self.findings if f.waiver is not None)
+
+    @property
+    def waivers(self) -> tuple[WaiverRow, ...]:
+        """Each waiver that accepts findings here, once, with how many it accepts."""
+        rows: dict[tuple, list[FindingView]] = {}
+        for f in self.waived:
+            rows.setdefault((f.code, f.waiver), []).append(f)
+        return tuple(WaiverRow(code, found[0].slug, waiver, len(found)) for (code, waiver), found in rows.items())
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    slug: str
+    summary: str
+    agreements: int
+    findings: int
+
+
+@dataclass(frozen=True)
+class CounselReport:
+    as_of: datetime.date
+    expiring_within_days: int
+    policy: str
+    fail_on: str
+    tool_version: str
+    waivers_source: str | None
+    agreements: tuple[AgreementView, ...]
+    #: verdict -> number of agreements, every verdict present (zero included), in order.
+    verdicts: dict[str, int]
+    #: term status -> number of agreements that loaded, every status present, in order.
+    terms: dict[str, int]
+    #: Rules failing in the most agreements, most first (then by code).
+    top_rules: tuple[RuleCount, ...]
+    #: Expired and expiring agreements, soonest expiry first.
+    expiring: tuple[AgreementView, ...]
+    #: Findings about the waivers file itself (DPA901-DPA904).
+    waiver_file_findings: tuple[FindingView, ...]
+    #: "rule CODE crashed on FILE: error" lines; the run is incomplete when any.
+    crashes: tuple[str, ...]
+    waived_findings: int = 0
+    confidence_key: tuple[tuple[str, str], ...] = CONFIDENCE_KEY
+
+    @property
+    def total(self) -> int:
+        return len(self.agreements)
