@@ -18,7 +18,7 @@ import sys
 import traceback
 from typing import Sequence, TextIO
 
-from .commands import check, diff, info, publish, report, verify
+from .commands import check, diff, import_drafts, info, publish, report, verify
 from .commands._args import EPILOG, ArgumentError, Parser, parents
 from .core.report import ExitCode
 from .errors import DpaPolicyError, SetupError, UsageError
@@ -36,6 +36,7 @@ COMMANDS = {
     "diff": diff,
     "publish": publish,
     "report": report,
+    "import": import_drafts,
 }
 
 
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_parser(sub, shared)
     publish.add_parser(sub, shared)
     report.add_parser(sub, shared)
+    import_drafts.add_parser(sub, shared)
     return parser
 
 
@@ -96,6 +98,6 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         out.write(info.version_text())
         return ExitCode.OK
     if args.command is None:
-        raise UsageError("a command is required: check, report, publish, diff, rules, explain, policy, plugins, "
-                         "verify or schema (see --help)")
+        raise UsageError("a command is required: check, report, publish, diff, import, rules, explain, policy, "
+                         "plugins, verify or schema (see --help)")
     return COMMANDS[args.command].run(args, out)

@@ -242,26 +242,30 @@ def _died(task: tuple[str, str], process) -> SourceResult:
 
 # ------------------------------------------------------------------------------ summary
 def format_report(report: ImportReport) -> str:
+    """The per-source summary. Every value (file names, notes quoting the document) is made
+    inert, so a hostile file name cannot forge a line a CI runner reads as a command."""
+    from ..reporters.inert import line_start, text
+
     lines = []
     drafts = 0
     for source in report.sources:
         if source.error:
-            lines.append(f"{source.source}: error: {source.error}")
+            lines.append(f"{line_start(source.source)}: error: {text(source.error)}")
             continue
         pages = f", {source.pages} page{'s' if source.pages != 1 else ''}" if source.file_format != "html" else ""
-        lines.append(f"{source.source} ({source.file_format}{pages}): {len(source.drafts)} draft"
+        lines.append(f"{line_start(source.source)} ({source.file_format}{pages}): {len(source.drafts)} draft"
                      f"{'s' if len(source.drafts) != 1 else ''}")
         for draft in source.drafts:
             drafts += draft.written
-            state = "written" if draft.written else f"NOT written: {draft.refused}"
-            lines.append(f"  {draft.path}: {state}; {draft.terms_found} terms found")
+            state = "written" if draft.written else f"NOT written: {text(draft.refused)}"
+            lines.append(f"  {text(draft.path)}: {state}; {draft.terms_found} terms found")
             if draft.clauses_missing:
-                lines.append(f"    clauses not found: {', '.join(draft.clauses_missing)}")
+                lines.append(f"    clauses not found: {text(', '.join(draft.clauses_missing))}")
             if draft.required_missing:
                 lines.append(f"    required, not in the document (fill in before check): "
-                             f"{', '.join(draft.required_missing)}")
+                             f"{text(', '.join(draft.required_missing))}")
             for note in draft.notes:
-                lines.append(f"    note: {note}")
+                lines.append(f"    note: {text(note)}")
     failed = sum(1 for s in report.sources if s.error)
     lines.append(f"{len(report.sources)} source{'s' if len(report.sources) != 1 else ''}: "
                  f"{len(report.sources) - failed} read, {failed} could not be read; {drafts} draft"

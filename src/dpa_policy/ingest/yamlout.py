@@ -49,6 +49,18 @@ def _folded(text: str, indent: str) -> list[str] | None:
     return [indent + line for line in lines]
 
 
+def _comment(line: str) -> str:
+    """Comment text that stays one YAML comment: a file name or quoted words may hold line
+    breaks or control characters (YAML allows neither in a comment), shown escaped instead."""
+    from ..reporters.inert import text
+
+    return text(line)
+
+
+def _comment_lines(lines: list[str]) -> list[str]:
+    return [f"# {_comment(line)}" if line else "#" for line in lines]
+
+
 def submodel(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -67,7 +79,7 @@ class Writer:
     def comment(self, path: tuple, indent: str) -> None:
         if note := self.comments.get(path):
             for line in note.splitlines():
-                self.out.append(f"{indent}# {line}")
+                self.out.append(f"{indent}# {_comment(line)}")
 
     def mapping(self, data: dict, model: type[BaseModel] | None, path: tuple, depth: int) -> None:
         indent = "  " * depth
@@ -116,9 +128,9 @@ class Writer:
 def dump(data: dict, model: type[BaseModel], header: list[str], comments: dict[tuple, str],
          missing: dict[tuple, list[str]], footer: list[str]) -> str:
     writer = Writer(comments, missing)
-    writer.out.extend(f"# {line}" if line else "#" for line in header)
+    writer.out.extend(_comment_lines(header))
     writer.mapping(data, model, (), 0)
     if footer:
         writer.out.append("")
-        writer.out.extend(f"# {line}" if line else "#" for line in footer)
+        writer.out.extend(_comment_lines(footer))
     return "\n".join(writer.out) + "\n"
