@@ -10,6 +10,8 @@ A policy is a YAML file::
       NY: [ny]
     by_ndpa_version:                         # layers by the agreement's NDPA edition
       v1: [./ndpa-v1-extras.yaml]            # (v1, v2, unknown, other; see dpa_policy.model.ndpa_version)
+    review: {severity: warning}              # findings that need legal review (default: the rule's)
+    review_unconfirmed: true                 # findings of rules with an unconfirmed basis need review
     rules:
       DPA2: {severity: error}                # code prefix: every DPA2xx rule
       tag:disposal: {enabled: true}          # every rule tagged "disposal"
@@ -76,6 +78,14 @@ class AppliesTo(_Strict):
         return self.model is None or model in self.model
 
 
+class ReviewSetting(_Strict):
+    """What a policy does with findings that need a person's review (outcome "review")."""
+
+    #: The severity every review finding is reported at; unset, each keeps its rule's.
+    #: "warning" lets review findings fail the run only with --fail-on warning.
+    severity: Literal["error", "warning", "info"] | None = None
+
+
 class PolicyFile(_Strict):
     policy_version: Literal[1]
     name: str = Field(min_length=1)
@@ -88,6 +98,11 @@ class PolicyFile(_Strict):
     applies_to: AppliesTo | None = None
     rules: dict[str, RuleSetting | None] = Field(default_factory=dict)
     waivers: WaiverPolicy | None = None
+    #: ``review: {severity: warning}``: the severity of findings that need legal review.
+    review: ReviewSetting | None = None
+    #: true: findings of rules whose legal basis is unconfirmed (``confidence = "unconfirmed"``)
+    #: are review findings, not violations.
+    review_unconfirmed: bool | None = None
 
 
 @dataclass
@@ -99,6 +114,18 @@ class PolicyDoc:
     source_map: SourceMap
     base_dir: Path | None  # for relative extends; None for presets
     key: str  # identity, to detect cycles and duplicates
+
+
+@dataclass(frozen=True)
+class InlinePolicy:
+    """A policy written inside another file (the ``policy:`` mapping of a ``.dpa-policy.yaml``):
+    its data, where each of its values was written in that file, the file as messages name it,
+    and the folder its relative ``extends`` start from."""
+
+    data: Any
+    source_map: SourceMap
+    label: str
+    base_dir: Path
 
 
 class PolicyFiles:
@@ -128,6 +155,13 @@ class PolicyFiles:
         except LoadFailed as failed:
             raise PolicyError(invalid_policy(label, [(p.position, p.message) for p in failed.problems])) from None
         doc = PolicyDoc(label, self._model(loaded.data, loaded.source_map, label), loaded.source_map, path.parent, key)
+        self._docs[key] = doc
+        return doc
+
+    def _load_inline(self, inline: InlinePolicy) -> PolicyDoc:
+        key = f"inline:{os.path.realpath(inline.base_dir)}:{inline.label}"
+        doc = PolicyDoc(inline.label, self._model(inline.data, inline.source_map, inline.label), inline.source_map,
+                        inline.base_dir, key)
         self._docs[key] = doc
         return doc
 
