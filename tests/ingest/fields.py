@@ -4,10 +4,14 @@ A field is a dotted path; lists count item by item; a disposal window counts as 
 its ``within`` as a value); provenance (citation, text, page), free text (descriptions,
 purposes) and bookkeeping (source, review, id from the file name) are not terms and are not
 counted. An expectation of ``None`` means "must stay absent": reading a value there is wrong.
+Free-text law citations (a state rider's statute, ``other_laws``) compare by their numbers
+("section 1006.1494, Florida Statutes" and "Fla. Stat. 1006.1494" both name 1006.1494); a
+per-category breach window compares as "categories/window[/trigger]".
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 SKIP = {"citation", "text", "page", "description", "purposes", "permitted_purposes", "source", "review",
@@ -30,7 +34,7 @@ def pairs(draft: dict) -> set[tuple[str, str]]:
                 state = item["state"]
                 found.add(("state_terms", state))
                 if "statute" in item:
-                    found.add((f"state_terms.{state}.statute", item["statute"]))
+                    found.add((f"state_terms.{state}.statute", law_key(item["statute"])))
                 for name, term in (item.get("terms") or {}).items():
                     found.add((f"state_terms.{state}.terms.{name}", _text(term)))
         else:
@@ -48,12 +52,29 @@ def _walk(path: str, value: Any, found: set) -> None:
             _walk(f"{path}.{key}", item, found)
     elif isinstance(value, list):
         for item in value:
-            if isinstance(item, dict):  # sanitization entries
+            if isinstance(item, dict) and "categories" in item:  # breach windows by class of data
+                found.add((path, category_window(item)))
+            elif isinstance(item, dict):  # sanitization entries
                 found.add((path, "/".join(str(item[k]) for k in ("media", "method", "level", "standard") if k in item)))
+            elif path.endswith(".other_laws"):
+                found.add((path, law_key(item)))
             else:
                 found.add((path, _text(item)))
     else:
         found.add((path, _text(value)))
+
+
+def law_key(text: str) -> str:
+    """A law citation by its numbers: "Conn. Gen. Stat. \u00a7 10-234bb" -> "10-234bb"."""
+    numbers = re.findall(r"\d+(?:[.-]\d+)*[a-z]*", text)
+    return " ".join(numbers) if numbers else " ".join(text.split())
+
+
+def category_window(item: dict) -> str:
+    parts = [",".join(sorted(item["categories"])), str(item["window"])]
+    if item.get("trigger"):
+        parts.append(item["trigger"])
+    return "/".join(parts)
 
 
 def _text(value: Any) -> str:
@@ -73,7 +94,10 @@ def expected_pairs(expected: dict) -> tuple[set[tuple[str, str]], set[str]]:
             wanted.add((path, "present"))
             wanted |= {(f"{path}.{k}", _text(v)) for k, v in value.items()}
         elif isinstance(value, list):
-            wanted |= {(path, _text(v)) for v in value}
+            key = law_key if path.endswith(".other_laws") else _text
+            wanted |= {(path, key(v)) for v in value}
+        elif path.startswith("state_terms.") and path.endswith(".statute"):
+            wanted.add((path, law_key(value)))
         else:
             wanted.add((path, _text(value)))
     return wanted, absent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dpa_policy.loader import load_text
+from dpa_policy.core.loader import load_text
 from tests.ingest import fields, make_corpus
 from tests.ingest.corpus import clearinghouse
 

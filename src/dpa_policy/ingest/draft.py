@@ -91,6 +91,7 @@ def build(extraction: Extraction, source: dict, fallback_id: str, order: dict[in
     for key in ("effective", "expires", "governing_state", "model", "model_version"):
         if f"term.{key}" in values:
             put(("term", key), values[f"term.{key}"])
+    _renewal(extraction, draft, order)
     _data_groups(extraction, draft)
     _clauses(extraction, draft, order)
     if extraction.attachments:
@@ -105,6 +106,20 @@ def build(extraction: Extraction, source: dict, fallback_id: str, order: dict[in
     draft.notes = list(extraction.notes) + list(extraction.document.notes)
     _validate(draft)
     return draft
+
+
+def _renewal(extraction: Extraction, draft: Draft, order: dict[int, int]) -> None:
+    """term.renewal: a clause of its own (citation, text, page) under term."""
+    found = sorted((name.split(".")[-1], resolved) for name, resolved in extraction.values.items()
+                   if name.startswith("term.renewal."))
+    if not found:
+        return
+    body = clause_header([item for _, resolved in found for item in resolved.evidence], order)
+    for key, resolved in found:
+        body[key] = resolved.value
+        draft.comments[("term", "renewal", key)] = evidence(resolved.evidence[0])
+        draft.terms_found += 1
+    draft.data.setdefault("term", {})["renewal"] = body
 
 
 def _data_groups(extraction: Extraction, draft: Draft) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from .document import Document
 from .layout import Section, Sentence, sections, sentences
 from .numbers import days_definition
+from .states import names_in
 from .terms import TERMS
 from .terms import agreement as whole
 from .terms.base import AMENDMENT, Context, Found
@@ -35,19 +36,39 @@ def role(section: Section) -> str:
     if "definition" in heading:
         return "definitions"
     if re.search(r"schedule\s+of\s+data|data\s+elements|categories\s+of\s+(?:student\s+)?data|student\s+data\s+"
-                 r"(?:collected|elements)", heading):
+                 r"(?:collected|elements)", heading) or (section.exhibit and _opens_like_a_schedule(section)):
         return "schedule"
     if section.exhibit and re.search(r"cybersecurity\s+frameworks?|security\s+(?:requirements|frameworks)", heading):
         return "frameworks"
     if re.search(r"directive\s+for\s+disposition|request\s+for\s+(?:return|deletion)|general\s+offer|verification",
                  heading):
         return "form"
-    if re.search(r"state\s+terms|supplemental\s+(?:sdpc\s+)?(?:state\s+)?terms|\brider\b|bill\s+of\s+rights|"
-                 r"supplemental\s+information|state[- ]specific", heading):
-        return "state"
+    if re.search(r"state\s+terms|supplemental\s+(?:sdpc\s+)?(?:state\s+)?terms|bill\s+of\s+rights|"
+                 r"supplemental\s+information|state[- ]specific", heading) or (
+            re.search(r"\brider\b", heading) and (section.exhibit or names_in(heading))):
+        return "state"  # a "rider" that is the whole document (its title) is the agreement itself
     if re.search(r"additional\s+terms|modifications?\b|amendments?\b", heading):
         return "modification"
     return "body"
+
+
+def whole_words(text: str, words: str) -> str:
+    """``words`` as quoted evidence, widened to whole words ("after such discover" -> "... discovery")."""
+    start = text.find(words)
+    if start < 0 or not words:
+        return words
+    end = start + len(words)
+    while start > 0 and text[start - 1].isalnum() and words[0].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and words[-1].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def _opens_like_a_schedule(section: Section) -> bool:
+    """An exhibit whose table starts with a data-element header ("Data Element | Collected")."""
+    return any(re.match(r"(?:data\s+elements?|category\s+of\s+data|elements?)\b", line.text, re.IGNORECASE)
+               for line in section.lines[:3])
 
 
 @dataclass
@@ -65,6 +86,7 @@ class Extraction:
     data: dict[str, list] = field(default_factory=dict)  # subject -> schedule rows
     attachments: list[tuple[dict, Section]] = field(default_factory=list)
     state_terms: list[tuple[dict, list]] = field(default_factory=list)
+    order: dict[int, int] = field(default_factory=dict)  # id(sentence) -> its place in the document
 
 
 def extract(document: Document) -> Extraction:
@@ -109,13 +131,14 @@ def extract(document: Document) -> Extraction:
                 if not term.keywords.search(sentence.text):
                     continue
                 for value, words in term.find(sentence, ctx):
-                    found.append(Found(term.field, value, words, sentence, priority))
+                    found.append(Found(term.field, value, whole_words(sentence.text, words), sentence, priority))
 
     frameworks = [s for s in parts if roles[id(s)] == "frameworks"]
     add((("clauses.security.frameworks", key, words, as_sentence(line, section))
          for key, words, line, section in framework_rows(frameworks)), priority=2)
 
     result = Extraction(document, parts)
+    result.order = {id(sentence): index for index, sentence in enumerate(everything)}
     result.values, result.notes = resolve(found)
     rows, notes = schedule_rows([s for s in parts if roles[id(s)] == "schedule"])
     result.data = grouped(rows)

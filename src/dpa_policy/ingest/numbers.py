@@ -24,7 +24,7 @@ _NUM = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "and"], key=len, reverse=True))
 NUMBER_WORDS = rf"(?:(?:{_NUM})(?:[\s-]+(?:{_WORD}))*(?<!and))"
 _NUMBER = rf"(?P<words>\b{NUMBER_WORDS}\b)?\s*(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<digits>\b\d{{1,4}}\b))?"
-_UNIT = (r"(?P<unit>(?:calendar|business|working|school)\s+days?|hours?|days?|weeks?|months?|years?)"
+_UNIT = (r"(?P<unit>(?:calendar|business|working|school)\s+days?|hours?|hrs?\b\.?|days?|weeks?|months?|years?)"
          r"(?:['\u2019](?:s)?)?")
 _DURATION = re.compile(rf"{_NUMBER}[\s-]*{_UNIT}(?![a-z])", re.IGNORECASE)
 _DAYS_DEFINED = re.compile(
@@ -70,6 +70,7 @@ def find_durations(text: str) -> list[DurationHit]:
                               int(paren) if paren else None, int(digits) if digits else None) if v is not None}
         unit = " ".join(match.group("unit").lower().split())
         unit = re.sub(r"^working", "business", unit)
+        unit = re.sub(r"^hrs?\.?$", "hours", unit)
         if not unit.endswith("s"):
             unit += "s"
         start = match.start("words") if words else match.start()
@@ -105,7 +106,8 @@ def as_duration(hit: DurationHit, days_mean: str | None) -> tuple[str | None, st
 _FREQUENCY = re.compile(
     rf"\b(?:(?P<once>once|twice)|(?P<n>{NUMBER_WORDS}|\d+)\s*(?:\(\s*\d+\s*\)\s*)?times?)\s+"
     r"(?:a|per|each|every|in\s+any|in\s+a)\s+(?:calendar\s+|contract\s+|school\s+|fiscal\s+)?(?:year|annum)\b"
-    r"|\b(?P<annual>annually|once\s+annually)\b", re.IGNORECASE)
+    r"|\b(?P<annual>annually|once\s+annually|once\s+(?:in\s+any|in\s+a|per|each|every)\s+(?:twelve|12)[- ]\(?(?:12)?\)?"
+    r"[- ]?month\s+period)\b", re.IGNORECASE)
 
 
 def per_year(text: str) -> tuple[int, str] | None:

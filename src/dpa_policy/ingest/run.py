@@ -192,6 +192,15 @@ def _preload(kinds: set[str]) -> None:
     from . import clearinghouse, draft, extract, yamlout  # noqa: F401
     from ..core import loader  # noqa: F401
     from ..model import agreement  # noqa: F401
+    from .readers import docx, html, pdf, text  # noqa: F401
+    from .warmup import warm_up
+    from .worker import imported_by
+
+    imported_by()
+    try:
+        warm_up()
+    except Exception:  # only saves time: a child that finds nothing compiled compiles for itself
+        pass
 
     if "pdf" in kinds:
         import pypdf  # noqa: F401

@@ -79,16 +79,22 @@ def import_source(path: str, kind: str) -> SourceResult:
     return result
 
 
-def _source_block(source: Path, digest: str, kind: str, pages: int | None, vendor: str | None = None) -> dict:
+def imported_by() -> str:
+    """ "dpa-policy 0.1.0". Reading package metadata costs tens of milliseconds, so the parent
+    asks once before it forks (see run._preload) and every child inherits the answer."""
     global IMPORTED_BY
     if IMPORTED_BY is None:
         from ..version import tool_version
 
         IMPORTED_BY = f"dpa-policy {tool_version()}"
+    return IMPORTED_BY
+
+
+def _source_block(source: Path, digest: str, kind: str, pages: int | None, vendor: str | None = None) -> dict:
     block = {"file": source.name, "sha256": digest, "format": kind}
     if pages:
         block["pages"] = pages
-    block["imported_by"] = IMPORTED_BY
+    block["imported_by"] = imported_by()
     if vendor:
         block["vendor_entry"] = vendor
     return block
@@ -102,7 +108,7 @@ def _contract(result: SourceResult, source: Path, document: Document, digest: st
     extraction = extract(document)
     draft = build(extraction, _source_block(source, digest, document.file_format, document.pages),
                   slug(source.stem), extraction.order)
-    result.drafts.append(_render(draft, f"{safe_stem(source)}.yaml", source.name, None))
+    result.drafts.append(render(draft, f"{safe_stem(source)}.yaml", source.name, None))
 
 
 def _clearinghouse(result: SourceResult, source: Path, page, digest: str) -> None:
@@ -147,10 +153,10 @@ def _clearinghouse(result: SourceResult, source: Path, page, digest: str) -> Non
         draft.notes = notes + extraction.notes
         _validate(draft)
         name = f"{safe_stem(source)}--{slug(entry.vendor)}.yaml"
-        result.drafts.append(_render(draft, name, source.name, entry.vendor))
+        result.drafts.append(render(draft, name, source.name, entry.vendor))
 
 
-def _render(draft, name: str, file_name: str, vendor: str | None) -> DraftText:
+def render(draft, name: str, file_name: str, vendor: str | None) -> DraftText:
     from ..core.loader import load_text
     from ..model.agreement import Agreement
     from ..model.clauses import Clauses

@@ -39,6 +39,7 @@ BLOCKS = [
 EXPECTED = {
     "title": "BRIGHTPATH STUDENT DATA TERMS",
     "parties.vendor.name": "Brightpath Labs, Inc.",
+    "products.name": "Brightpath Quiz",  # "They apply to the Brightpath Quiz service."
     "parties.district.name": None,
     "term.effective": None,
     "term.governing_state": "DE",
@@ -53,6 +54,7 @@ EXPECTED = {
     "clauses.storage.location": "anywhere",
     "clauses.breach_notification.window": None,
     "clauses.breach_notification.recipients": ["district"],
+    "clauses.breach_notification.trigger": "discovery",  # "If we learn of unauthorized access ..."
     "clauses.disposal.at_termination": {},
     "clauses.audit.district_may_audit": False,
     "clauses.precedence.over_vendor_terms": False,

@@ -189,9 +189,9 @@ def _handle(event: str, elem, state: _State, checkbox: dict) -> None:
         table["cell"] = []
     elif tag == W + "tr" and state.tables:
         table = state.tables[-1]
-        cells = [cell for cell in table["cells"] if cell]
+        cells = table["cells"]
         table["cells"] = []
-        if cells:
+        if any(cells):  # empty cells stay: which column a mark is in ("Yes" or "No") matters
             table["rows"].append(" | ".join(cells))
     elif tag == W + "tbl" and state.tables:
         rows = state.tables.pop()["rows"]

@@ -13,6 +13,7 @@ import logging
 
 from ..document import Document, SourceError
 from ..limits import MAX_PDF_PAGES
+from .columns import Collector, reading_order
 
 # A page with fewer visible characters than this is treated as having no text layer.
 _MIN_CHARS_PER_TEXT_PAGE = 20
@@ -35,8 +36,7 @@ def read_pdf(data: bytes) -> Document:
             raise SourceError(f"the PDF has {count:,} pages, more than the {MAX_PDF_PAGES:,} this tool reads")
         document = Document("pdf", count)
         text_pages = 0
-        for number, page in enumerate(reader.pages, start=1):
-            text = page.extract_text() or ""
+        for number, text in enumerate(reading_order([_page_text(page) for page in reader.pages]), start=1):
             if sum(1 for ch in text if not ch.isspace()) >= _MIN_CHARS_PER_TEXT_PAGE:
                 text_pages += 1
             document.add(number, text)
@@ -59,6 +59,17 @@ def read_pdf(data: bytes) -> Document:
         document.notes.append(f"{count - text_pages} of {count} pages have no text layer (scanned?); "
                               "terms on them were not read - OCR the file to read them")
     return document
+
+
+def _page_text(page) -> tuple[str, list, float]:
+    """pypdf's text of the page, where each piece of it starts, and the page's width."""
+    collector = Collector()
+    text = page.extract_text(visitor_text=collector) or ""
+    try:
+        width = float(page.mediabox.width)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return text, [], 0.0
+    return text, collector.pieces, width
 
 
 def _declared_pages(reader) -> int:

@@ -7,7 +7,7 @@ one extractor shows up as that term's failure, not as a drift in whole drafts.
 
 from __future__ import annotations
 
-from . import breach, data_use, disposal, general, ownership, security
+from . import breach, data_use, disposal, general, lifecycle, ownership, security
 from .base import Term
 
 TERMS: list[Term] = [
@@ -17,6 +17,7 @@ TERMS: list[Term] = [
     *data_use.TERMS,
     *disposal.TERMS,
     *security.TERMS,
+    *lifecycle.TERMS,
 ]
 BY_FIELD: dict[str, Term] = {term.field: term for term in TERMS}
 

@@ -1,9 +1,11 @@
 """The agreement as a whole: title, parties, dates, template, products, the district's id.
 
-These are read from the document's opening (preamble, first page), its signature blocks and
-Exhibit A, not sentence by sentence like clause terms. Dates are taken only as written: an
-effective date "on the date of full execution" becomes the latest signature date when the
-signature blocks are dated; "for three (3) years" is not turned into an expiry date.
+These are read from the document's opening (preamble, first page), its signature blocks,
+a key-terms table ("Effective Date | July 1, 2025") and Exhibit A, not sentence by sentence
+like clause terms. Dates are taken only as written: an effective date "on the date of full
+execution" becomes the latest signature date when the signature blocks are dated; "for three
+(3) years" is not turned into an expiry date; the date of another agreement ("under the
+Subscription Agreement dated March 3, 2024") is not this one's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from datetime import date
 
 from ..layout import Section, Sentence
-from ..states import address_state
+from ..states import NAME_PATTERN, address_state, code_for
 from .base import DISTRICT_WORDS, Context
 
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -43,19 +45,29 @@ def parse_date(text: str) -> date | None:
 
 _EFFECTIVE = re.compile(rf"(?:effective\s+(?:as\s+of\s+|on\s+)?|takes?\s+effect\s+(?:on|as\s+of)\s+|shall\s+take\s+"
                         rf"effect\s+(?:on|as\s+of)\s+|Effective\s+Date[^.\d]{{0,30}}?(?:is|:|shall\s+be|of)"
-                        rf"\s*|entered\s+into\s+(?:on|as\s+of)\s+|(?:dated|made)\s+(?:as\s+of\s+)?)(?:the\s+)?(?P<d>{DATE})",
-                        re.IGNORECASE)
+                        rf"\s*|entered\s+into\s+(?:on|as\s+of|this)\s+|(?P<dated>(?:dated|made)\s+(?:as\s+of\s+)?))"
+                        rf"(?:the\s+)?(?P<d>{DATE})", re.IGNORECASE)
+# "... under the Software Subscription Agreement dated March 3, 2024": another document's date.
+_OTHER_DOCUMENT = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:Agreement|Contract|Order|Terms|License)\s*,?\s*$")
 _RANGE = re.compile(rf"(?P<a>{DATE})\s+(?:through|to|until|[-\u2013\u2014])\s+(?P<b>{DATE})", re.IGNORECASE)
-_EXPIRES = re.compile(rf"(?:expir\w*|terminat\w*|remain\s+in\s+(?:full\s+force\s+and\s+)?effect|in\s+effect|continue)"
-                      rf"[^.]{{0,60}}?(?:on|until|through)\s+(?:the\s+)?(?P<d>{DATE})", re.IGNORECASE)
+_EXPIRES = re.compile(rf"(?:expir\w*|terminat\w*|remains?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?|"
+                      rf"in\s+(?:effect|force)|continue)[^.]{{0,60}}?(?:on|until|through)\s+(?:the\s+)?(?P<d>{DATE})|"
+                      rf"\bexpires?\s+(?P<d2>{DATE})", re.IGNORECASE)
 _EXECUTION = re.compile(r"date\s+of\s+(?:full\s+|final\s+)?execution|date\s+of\s+(?:the\s+)?last\s+signature|"
-                        r"last\s+(?:party\s+)?(?:to\s+)?sign|fully\s+executed", re.IGNORECASE)
+                        r"last\s+(?:party\s+)?(?:to\s+)?sign|fully\s+executed|(?:is|are|has\s+been)\s+signed\s+by\s+"
+                        r"(?:both|all\s+(?:the\s+)?)\s*parties", re.IGNORECASE)
+_ROW_LAW = re.compile(rf"^(?:Governing|Applicable|Choice\s+of)\s+Law\s*[|:]?\s*(?:the\s+)?(?:(?:State|Commonwealth)\s+of\s+)?"
+                      rf"(?P<state>{NAME_PATTERN})\s*$", re.IGNORECASE)
+# A key-terms table row: "Effective Date | July 1, 2025" (DOCX) or "Effective Date July 1, 2025" (PDF).
+_ROW_DATE = re.compile(rf"^(?P<label>(?:Agreement\s+|Contract\s+)?(?:Effective|Start|Commencement)\s+Date|"
+                       rf"(?:Expiration|Expiry|End|Termination)\s+Date|(?:Initial\s+)?Term\s+(?:Ends|End\s+Date|Expires))"
+                       rf"\s*[|:]?\s*(?P<d>{DATE})\s*$", re.IGNORECASE)
 _SIGNED = re.compile(rf"^(?:Date|Dated|Date\s+Signed|Signature\s+Date)\s*:\s*(?P<d>{DATE})\s*$", re.IGNORECASE)
 
 
 def find_dates(sentences: list[Sentence], sections: list[Section]):
     """(field, value, words, sentence) for term.effective and term.expires."""
-    found = []
+    found = _table_dates(sections)
     executed = None
     for sentence in sentences:
         text = sentence.text
@@ -66,12 +78,14 @@ def find_dates(sentences: list[Sentence], sections: list[Section]):
                     found += [("term.effective", start.isoformat(), m.group(0), sentence),
                               ("term.expires", end.isoformat(), m.group(0), sentence)]
                     continue
-        if (m := _EFFECTIVE.search(text)) and (value := parse_date(m.group("d"))):
-            found.append(("term.effective", value.isoformat(), m.group(0), sentence))
-        elif executed is None and _EXECUTION.search(text) and re.search(r"effective", text, re.IGNORECASE):
+        effective = [m for m in _EFFECTIVE.finditer(text)
+                     if not (m.group("dated") and _OTHER_DOCUMENT.search(text[max(0, m.start() - 80):m.start()]))]
+        if effective and (value := parse_date(effective[0].group("d"))):
+            found.append(("term.effective", value.isoformat(), effective[0].group(0), sentence))
+        elif executed is None and _EXECUTION.search(text) and re.search(r"effect", text, re.IGNORECASE):
             executed = sentence
-        if (m := _EXPIRES.search(text)) and (value := parse_date(m.group("d"))):
-            if re.search(r"\b(?:DPA|Agreement|Addendum|Rider|term|Terms)\b", text):
+        if (m := _EXPIRES.search(text)) and (value := parse_date(m.group("d") or m.group("d2"))):
+            if re.search(r"\b(?:DPA|Agreement|Addendum|Rider|Contract|term|Terms)\b", text):
                 found.append(("term.expires", value.isoformat(), m.group(0), sentence))
     if executed is not None and not any(f[0] == "term.effective" for f in found):
         signed = [(parse_date(m.group("d")), line, section) for section in sections for line in section.lines
@@ -81,6 +95,20 @@ def find_dates(sentences: list[Sentence], sections: list[Section]):
             latest, line, section = max(signed, key=lambda s: s[0])
             found.append(("term.effective", latest.isoformat(), f"{executed.text} ... {line.text}",
                           Sentence(line.text, line.page, section)))
+    return found
+
+
+def _table_dates(sections: list[Section]):
+    """Dates and governing law from a key-terms table, one row per line."""
+    found = []
+    for section in sections:
+        for line in section.lines:
+            if (m := _ROW_DATE.match(line.text)) and (value := parse_date(m.group("d"))):
+                start = re.match(r"(?:agreement\s+|contract\s+)?(?:effective|start|commencement)", m.group("label"), re.I)
+                found.append(("term.effective" if start else "term.expires", value.isoformat(), line.text,
+                              Sentence(line.text, line.page, section)))
+            elif (m := _ROW_LAW.match(line.text)) and (code := code_for(m.group("state"))):
+                found.append(("term.governing_state", code, line.text, Sentence(line.text, line.page, section)))
     return found
 
 
@@ -99,11 +127,18 @@ def _party(text: str) -> str:
     return re.sub(r"^the\s+(?=[A-Z])", "", name)
 
 
+_INTRODUCES = re.compile(r"\bbetween\b|\b(?:entered\s+into|made|executed)\b[^.;]{0,80}?\bby\b(?!\s+and\s+between)",
+                         re.IGNORECASE)
+
+
 def find_parties(sentences: list[Sentence], ctx: Context):
-    """(field, value, words, sentence) for the parties, and the aliases they define (into ``ctx``)."""
+    """(field, value, words, sentence) for the parties, and the aliases they define (into ``ctx``).
+
+    Parties are introduced "between A ("LEA") and B ("Provider")" or "entered into ... by A
+    ("CFSD") and B ("Company")"; each needs a defined name in quotes."""
     for sentence in sentences[:40]:
         text = sentence.text
-        between = re.search(r"\bbetween\b", text, re.IGNORECASE)
+        between = _INTRODUCES.search(text)
         if not between:
             continue
         parties = []
@@ -150,7 +185,8 @@ def find_signature_parties(sections: list[Section]):
     return found
 
 
-_ID = re.compile(r"(?:Agreement|Contract|DPA|Reference)\s+(?:No\.|Number|ID|#)\s*[:#]?\s*(?P<id>[A-Z0-9][A-Za-z0-9./-]{2,40})")
+_ID = re.compile(r"(?:Agreement|Contract|DPA|Reference|Rider|Addendum|MOU)\s+(?:No\.|Number|ID|#|Reference(?:\s+No\.)?|Ref\.)\s*[:#]?\s*"
+                 r"(?P<id>[A-Z0-9][A-Za-z0-9./-]{2,40})")
 
 
 def find_id(sentences: list[Sentence]):
@@ -188,7 +224,7 @@ def find_model(first_page: list[Sentence], everything: list[Sentence]):
 def find_title(sections: list[Section]):
     for section in sections[:4]:
         title = section.title
-        if title and re.search(r"agreement|addendum|rider|terms|contract|\bDPA\b", title, re.IGNORECASE):
+        if title and re.search(r"agreement|addendum|rider|terms|contract|\bDPA\b|memorandum|\bMOU\b", title, re.IGNORECASE):
             line = section.lines[0] if section.lines else None
             return [("title", " ".join(title.split()), title, Sentence(title, line.page if line else section.page,
                                                                        section))]
@@ -199,7 +235,33 @@ _PRODUCT = re.compile(r"^(?P<name>[A-Z][\w&.'\u2019+ -]{1,50}?)\s*(?:\((?:the\s+
                       r"(?:[:\u2013\u2014]\s+|\s+-\s+|,?\s+is\s+(?:an?|the)\s+)")
 
 
+# "These Terms apply to Brightwave Tutor, our online tutoring service", "provides the Tallow Roster
+# Sync service": a product named where the agreement says what it covers.
+_KIND = r"(?:service|platform|app|application|software|program|product|tool|system|curriculum|dashboard|portal|suite)"
+_SCOPE = re.compile(rf"\b(?:appl(?:y|ies)\s+to|provides?|providing|licen[cs]es?|subscri(?:bes?|ption)\s+to)\s+(?:the\s+)?"
+                    rf"(?P<name>(?:[A-Z][\w&'\u2019+.-]*\s+){{0,3}}[A-Z][\w&'\u2019+.-]*)"
+                    rf"(?:,\s+(?:our|its|an?|the)\s+(?:[\w-]+\s+){{0,3}}{_KIND}\b|\s+(?P<kind>(?:[a-z][\w-]*\s+){{0,2}}){_KIND}\b)")
+_GENERIC = {"services", "service", "products", "product", "software", "platform", "student", "data", "district",
+            "school", "lea", "provider", "vendor", "company", "contractor", "customer", "educational", "digital",
+            "online", "the", "a", "an", "our", "its"}
+
+
 def find_products(sections: list[Section], sentences_of):
+    return _exhibit_products(sections, sentences_of) or _scope_products(sections[:6], sentences_of)
+
+
+def _scope_products(sections: list[Section], sentences_of):
+    for section in sections:
+        for sentence in sentences_of(section):
+            for m in _SCOPE.finditer(sentence.text):
+                name = m.group("name").strip(" .")
+                # one word names a product only before its kind ("the Lexigo platform"), never bare
+                if any(w.lower() not in _GENERIC for w in name.split()) and (len(name.split()) >= 2 or m.group("kind") is not None):
+                    return [("products", {"name": name, "description": sentence.text}, m.group(0), sentence)]
+    return []
+
+
+def _exhibit_products(sections: list[Section], sentences_of):
     for section in sections:
         if not re.search(r"description\s+of\s+(?:the\s+)?(?:services|products)|products?\s+and\s+services|"
                          r"services\s+description|^(?:products?|services?)$", section.title.strip(), re.IGNORECASE) \

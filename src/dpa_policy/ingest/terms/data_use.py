@@ -4,7 +4,10 @@ marketing, profiling, product development), carve-outs, redisclosure, de-identif
 A prohibition is True only where a negation governs it ("shall not sell, rent or trade");
 False only where the contract grants the use in so many words ("may sell"). A sentence that
 limits a prohibition ("this section does not prohibit ... adaptive learning") yields
-carve-outs, never prohibitions.
+carve-outs, never prohibitions. A sale allowed with the district's consent ("may sell ... only
+with the prior written consent", "shall not sell ... without consent") is neither: it stays
+absent, with a note. A prohibition on using the data for advertising at all covers targeted
+advertising; "targeted advertising to students" is not marketing.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ DATA = words(r"\bdata\b|\binformation\b|\bPII\b|\brecords?\b|\bcontent\b")
 DEIDENTIFIED = words(r"de-?identified|deidentified|aggregate|anonymi[sz]ed")
 PROHIBITED = {
     "sale": r"\b(?:sell|sold|selling|sale\s+of|rent|rented|renting|trade|traded|trading|lease|leasing|barter)\b",
-    "targeted_advertising": r"targeted\s+advertis\w*|targeted\s+ads?\b|behaviou?ral(?:ly)?[- ]targeted|"
-                            r"interest[- ]based\s+advertis\w*",
+    "targeted_advertising": r"target(?:ed|ing)?\s+advertis\w*|targeted\s+ads?\b|behaviou?ral(?:ly)?[- ]targeted|"
+                            r"interest[- ]based\s+advertis\w*|\buse\s+(?:[\w-]+\s+){1,3}for\s+(?:marketing\s+or\s+)?"
+                            r"advertis\w*",
     "marketing": r"\bmarket(?:ing)?\b(?!\s+(?:value|research|rate))|\badvertis\w*\s+to\s+(?:students|parents|families)",
     "non_educational_profiling": r"\b(?:develop|build|amass|create|compile)\w*\s+(?:a\s+|any\s+)?(?:personal\s+)?"
-                                 r"profiles?\b",
+                                 r"profiles?\b|\bprofil(?:e|ing)\s+(?:of\s+)?(?:students|children|pupils|users)\b",
     "commercial_product_development": r"develop\w*\s+(?:of\s+)?(?:new\s+)?commercial\s+products|development\s+of\s+"
                                       r"(?:commercial\s+)?products|develop(?:,|\s+or)?\s+(?:or\s+)?improve\w*\s+"
                                       r"(?:\w+\s+)?products",
@@ -36,6 +40,26 @@ GRANTS = {
 }
 
 
+_CONSENT = re.compile(r"\b(?:without|unless|except\s+(?:with|upon)|only\s+(?:with|upon|after)|absent|subject\s+to)\b"
+                      r"[^.;]{0,80}?\b(?:consent|authori[sz]ation|approval|permission)\b", re.IGNORECASE)
+# Where the clause that holds a prohibition ends: "; " or ", and shall not disclose ...".
+_CLAUSE_END = re.compile(r";|,?\s+(?:and|but|or)\s+(?:shall|will|may|must|agrees?|is|are)\b|\.\s", re.IGNORECASE)
+
+
+def _clause(text: str, start: int) -> str:
+    begin = max(text.rfind(";", 0, start), 0)
+    end = _CLAUSE_END.search(text, start)
+    return text[begin:end.start() if end else len(text)]
+
+
+def _matches(pattern: re.Pattern[str], field: str, text: str):
+    for match in pattern.finditer(text):
+        if field == "marketing" and match.group(0).lower().startswith("advertis") and \
+                re.search(r"target\w*\s+$", text[:match.start()], re.IGNORECASE):
+            continue  # "targeted advertising to students" is the targeted-advertising term, not marketing
+        yield match
+
+
 def _prohibition(field: str):
     pattern = re.compile(PROHIBITED[field], re.IGNORECASE)
     grant = re.compile(GRANTS[field], re.IGNORECASE) if field in GRANTS else None
@@ -45,13 +69,20 @@ def _prohibition(field: str):
         if CARVE_OUT.search(text) or not DATA.search(text) or ctx.actor(text) == "district":
             return
         deidentified = DEIDENTIFIED.search(text)
-        match = pattern.search(text)
+        match = next(_matches(pattern, field, text), None)
         if match and not deidentified and NEGATION.search(text[max(0, match.start() - 400):match.start()]):
-            if not re.search(r"sub-?(?:processor|contractor)s?", text[max(0, match.start() - 120):match.start()], re.I):
+            clause_start = max(text.rfind(";", 0, match.start()), 0)
+            if not re.search(r"sub-?(?:processor|contractor)s?", text[clause_start:match.start()], re.I):
+                if field == "sale" and _CONSENT.search(_clause(text, match.start())):
+                    yield None, f'"{_clause(text, match.start()).strip()[:120]}": sale is allowed with consent'
+                    return
                 yield True, match.group(0)
                 return
         if grant and not deidentified and (granted := grant.search(text)):
             if not NEGATION.search(text[:granted.start()]):
+                if _CONSENT.search(_clause(text, granted.start())):
+                    yield None, f'"{_clause(text, granted.start()).strip()[:120]}": allowed only with consent'
+                    return
                 yield False, granted.group(0)
 
     return find
@@ -87,6 +118,12 @@ def find_redisclosure(sentence: Sentence, ctx: Context):
     if match and NEGATION.search(text[max(0, match.start() - 200):match.start()]):
         yield "prohibited_without_consent", match.group(0)
         return
+    match = re.search(_DISCLOSE + r"[^.]{0,200}?\b(?:except|other\s+than|only|solely)\b[^.]{0,80}?\b(?:sub-?processors?|"
+                      r"sub-?contractors?|service\s+providers?)\b", text, re.IGNORECASE)
+    if match and NEGATION.search(text[max(0, match.start() - 200):match.start()]) and not \
+            re.search(r"\b(?:to|with)\s+(?:its\s+|our\s+)?(?:affiliates|partners|advertisers)", match.group(0), re.I):
+        yield "to_subprocessors_only", match.group(0)
+        return
     match = re.search(r"\b(?:may|will|can)\s+(?:\w+\s+){0,4}(?:share|disclose|sell|transfer)\w*[^.]{0,120}?"
                       r"\b(?:with|to)\s+(?:our\s+|its\s+)?(?:business\s+)?(?:partners|affiliates|advertisers|"
                       r"third\s+parties)", text, re.IGNORECASE)
@@ -101,8 +138,8 @@ _PURPOSE = re.compile(
 
 
 _NO_OTHER_PURPOSE = re.compile(
-    r"\b(?:used|use)\s+for\s+no\s+(?:other\s+)?purpose\s+other\s+than\s+(?P<purpose>[^.;]{5,200}?)(?=[.;]|$)",
-    re.IGNORECASE)
+    r"\b(?:(?:used|use)\s+for\s+no\s+(?:other\s+)?purpose|not\s+(?:be\s+)?use[d]?\s+(?:[\w-]+\s+){0,4}for\s+any\s+"
+    r"(?:other\s+)?purpose)\s+other\s+than\s+(?P<purpose>[^.;]{5,200}?)(?=[.;]|$)", re.IGNORECASE)
 
 
 def find_purposes(sentence: Sentence, ctx: Context):

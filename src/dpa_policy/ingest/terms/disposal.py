@@ -4,6 +4,14 @@ A window is written with its own citation and page. "Promptly" or "within a reas
 gives a window with no ``within`` (the contract provides for disposal but states no deadline).
 A duration followed by "notice" ("thirty (30) days' prior notice") is a notice period, and a
 retention period ("for up to ninety days") is not a deadline; neither becomes a window.
+"You may ask us to delete ...; we will do so within thirty (30) days" is the vendor's duty
+although the sentence opens with the district.
+
+Certification: "shall not be required to provide a certificate" is false; "not required to
+certify unless the district requests it" is a duty on request, true. Sanitization methods
+take the media named in their own part of the sentence ("paper records ... by shredding, and
+electronic media ... overwritten"). A statement that the data sits on no other media than the
+ones a method covers sets ``sanitization_covers_all_media``.
 """
 
 from __future__ import annotations
@@ -16,12 +24,14 @@ from .base import NEGATION, Context, Term, words
 
 CLAUSE = "clauses.disposal"
 DISPOSE = words(r"\bdispos\w*|\bdestr(?:oy|oyed|oys|uction)\b|\bdelet\w*|\beras\w*|\bpurg\w*|\bsanitiz\w*")
-REQUEST = words(r"\brequest\w*|\bdirect(?:s|ed|ion|ive)?\b|\binstruct\w*")
+REQUEST = words(r"\brequest\w*|\bdirect(?:s|ed|ion|ive)?\b|\binstruct\w*|\bask(?:s|ed)?\s+(?:us|the\s+\w+|[A-Z]\w+)\s+to\b")
 TERMINATION = words(r"terminat\w*|expir\w*|account\s+is\s+closed|closure\s+of\s+(?:the\s+|your\s+)?account|"
-                    r"cancel\w*|(?:agreement|contract)\s+(?:ends|expires|is\s+terminated)|end\s+of\s+(?:the\s+|this\s+)?(?:term|agreement|contract|services?|DPA)|"
-                    r"conclusion\s+of|cessation")
+                    r"cancel\w*|(?:agreement|contract|addendum|subscription|DPA)\s+(?:ends|expires|is\s+terminated)|"
+                    r"end\s+of\s+(?:the\s+|this\s+)?(?:term|agreement|contract|services?|DPA|subscription|MOU|"
+                    r"memorandum|addendum|rider)|"
+                    r"conclusion\s+of|cessation|completion\s+of\s+(?:the\s+|this\s+)?(?:contract|agreement|services?)")
 _SEGMENT = re.compile(r";|,?\s+(?:and|or|but)\s+(?=(?:upon|at|after|following|within|no\s+later|in\s+the\s+event|if|"
-                      r"when)\b)", re.IGNORECASE)
+                      r"when)\b)|,\s+and\s+(?=(?:shall|will|must)\b)", re.IGNORECASE)
 
 
 def _segments(text: str) -> list[str]:
@@ -35,9 +45,14 @@ def _deadlines(text: str):
             and not re.search(r"\bfor\s+(?:a\s+period\s+of\s+)?(?:up\s+to\s+)?$", text[:h.start], re.I)]
 
 
+def _vendor_duty(text: str, ctx: Context) -> bool:
+    """Some part of the sentence obliges the vendor (not only the district)."""
+    return any(ctx.actor(part) != "district" for part in re.split(r";", text) if part.strip())
+
+
 def _windows(sentence: Sentence, ctx: Context, trigger: re.Pattern[str]):
     text = sentence.text
-    if not DISPOSE.search(text) or ctx.actor(text) == "district":
+    if not DISPOSE.search(text) or not _vendor_duty(text, ctx):
         return
     whole = {name for name, pattern in (("request", REQUEST), ("termination", TERMINATION)) if pattern.search(text)}
     if not whole:
@@ -84,11 +99,15 @@ def find_certification(sentence: Sentence, ctx: Context):
     text = sentence.text
     match = re.search(r"certif(?:y|ies)\s+(?:\w+\s+){0,3}in\s+writing|written\s+certif\w*|certificate\s+of\s+"
                       r"(?:destruction|disposal|disposition|sanitization|deletion)|certif(?:y|ies)\s+(?:\w+\s+){0,6}"
-                      r"(?:in\s+a\s+)?writ", text, re.IGNORECASE)
+                      r"(?:in\s+a\s+)?writ|certif(?:y|ies)\s+(?:the\s+|such\s+|any\s+)?(?:destruction|deletion|disposal)|"
+                      r"confirm\w*\s+(?:the\s+)?(?:destruction|deletion|disposal)[^.;]{0,60}?in\s+writing", text, re.IGNORECASE)
     if not match or not (DISPOSE.search(text) or DISPOSE.search(sentence.section.heading)):
         return
-    negated = re.search(r"\b(?:not|no)\s+(?:\w+\s+){0,3}(?:required|obligat\w*)\s+to\s+(?:provide\s+)?$",
-                        text[:match.start()], re.IGNORECASE)
+    negated = re.search(r"\b(?:not|no)\s+(?:\w+\s+){0,3}(?:required|obligat\w*)\s+to\s+(?:provide\s+|issue\s+|give\s+)?"
+                        r"(?:an?\s+|any\s+)?$", text[:match.start()], re.IGNORECASE)
+    if negated and re.search(r"\bunless\b[^.]{0,80}?\brequest", text[negated.start():], re.IGNORECASE):
+        yield True, text[negated.start():].strip()  # certification on request
+        return
     yield (False if negated else True), match.group(0)
 
 
@@ -124,7 +143,11 @@ _LEVEL = re.compile(r"\b(Clear|Purge|Destroy)\b")
 
 
 def find_sanitization(sentence: Sentence, ctx: Context):
-    for segment in re.split(r";", sentence.text):
+    # Each part of the sentence names its own media: "paper ... shredding, and electronic media ... overwritten".
+    for segment in re.split(r";|,\s+(?:and|while|whereas)\s+(?=(?:all\s+|any\s+)?(?:[\w-]+\s+){0,3}(?:media|records|"
+                            r"drives?|devices?|copies|data|documents)\b)|\s+and\s+(?=(?:all\s+|any\s+)?(?:[\w-]+\s+){0,2}"
+                            r"(?:media|records|drives?|devices?|copies|documents)\s+(?:by|shall|will|must|are|is)\b)",
+                            sentence.text):
         methods = [(name, m) for name, pattern in METHODS if (m := re.search(pattern, segment, re.IGNORECASE))]
         standards = [name for name, pattern in STANDARDS if re.search(pattern, segment, re.IGNORECASE)]
         level = None
@@ -145,11 +168,20 @@ def find_sanitization(sentence: Sentence, ctx: Context):
             yield entry, match.group(0)
 
 
+def find_covers_all_media(sentence: Sentence, ctx: Context):
+    m = re.search(r"(?:held|stored|kept|maintained|resides?|located)\s+(?:\w+\s+){0,3}on\s+no\s+other\s+media|"
+                  r"\bno\s+other\s+media\b[^.]{0,60}?(?:hold|store|contain)|\bonly\s+media\s+(?:on\s+which|that|holding)|"
+                  r"applies\s+to\s+all\s+(?:the\s+)?media\s+(?:on\s+which|that\s+hold)", sentence.text, re.IGNORECASE)
+    if m and not NEGATION.search(sentence.text[:m.start()]):
+        yield True, m.group(0)
+
+
 TERMS = [
     Term(f"{CLAUSE}.on_request", DISPOSE, find_on_request),
     Term(f"{CLAUSE}.at_termination", DISPOSE, find_at_termination),
     Term(f"{CLAUSE}.return_before_disposal", words(r"return"), find_return_first),
-    Term(f"{CLAUSE}.written_certification", words(r"certif"), find_certification),
+    Term(f"{CLAUSE}.written_certification", words(r"certif|confirm"), find_certification),
     Term(f"{CLAUSE}.sanitization", words(r"overwrit|eras|shred|degauss|disintegrat|pulveri|incinerat|melt|factory|"
                                          r"800-88|5220|2883"), find_sanitization, multi=True),
+    Term(f"{CLAUSE}.sanitization_covers_all_media", words(r"\bmedia\b"), find_covers_all_media),
 ]

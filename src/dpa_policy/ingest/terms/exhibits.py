@@ -8,6 +8,7 @@ from ..layout import Section, Sentence
 from ..states import names_in
 from .base import Context
 from .breach import find_trigger, find_window
+from .citations import STATUTE
 from .data_use import _prohibition
 
 ATTACHMENT_KINDS = [
@@ -21,12 +22,7 @@ ATTACHMENT_KINDS = [
     ("exhibit_h_modifications", r"additional\s+terms|modifications"),
     ("security_narrative", r"security\s+(?:narrative|measures)"),
 ]
-STATUTES = [
-    r"105\s+ILCS\s+85(?:/\d+)?", r"(?:N\.Y\.\s+)?Education\s+Law\s+(?:\u00a7+\s*|Section\s+)?2-d",
-    r"8\s+NYCRR\s+Part\s+121", r"Fla\.\s+Stat\.\s+(?:\u00a7\s*)?\d+\.\d+", r"C\.G\.S\.\s+(?:\u00a7+\s*)?10-234\w+",
-    r"Cal\.\s+(?:Educ?\.|Bus\.\s+&\s+Prof\.)\s+Code\s+(?:\u00a7+\s*)?\d+(?:\.\d+)?", r"C\.R\.S\.\s+(?:\u00a7\s*)?22-16-\d+",
-    r"M\.G\.L\.\s+c\.\s*\d+\w*",
-]
+STATUTES = [STATUTE]
 _BILL_OF_RIGHTS = re.compile(r"bill\s+of\s+rights", re.IGNORECASE)
 _PROHIBITED_ELEMENTS = re.compile(r"political\s+affiliation|religio\w+|voting\s+history|biometric", re.IGNORECASE)
 

@@ -12,15 +12,29 @@ CLAUSE = "clauses.ownership"
 
 
 def find_owns(sentence: Sentence, ctx: Context):
+    """True for "is and shall remain the (sole) property of the District", "you own all Student
+    Data", and for "are not the property of the Contractor" (the statute's way of saying the data
+    stays the district's); False only for data that "is the property of" the vendor."""
     text = sentence.text
     owner = re.search(r"\b(?:is|are|remains?|shall\s+(?:remain|be)|will\s+(?:remain|be)|continues?\s+to\s+be)\s+"
-                      r"(?:and\s+(?:shall|will)\s+continue\s+to\s+be\s+)?(?:the\s+)?(?:sole\s+and\s+)?(?:exclusive\s+)?"
-                      r"property\s+of\s+(?P<who>(?:the\s+)?[\w' \u2019]{1,40})", text, re.IGNORECASE)
+                      r"(?:and\s+(?:shall|will)\s+(?:continue\s+to\s+be|remain)\s+)?(?P<not>not\s+)?(?:the\s+)?"
+                      r"(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?property\s+of\s+(?P<who>(?:the\s+)?[\w' \u2019]{1,40})",
+                      text, re.IGNORECASE)
+    if owner and owner.group("not"):
+        if ctx.vendor.search(owner.group("who")) and re.search(r"data|information|records|content",
+                                                                text[:owner.start()], re.IGNORECASE):
+            yield True, owner.group(0)
+        return
     if owner and re.search(r"data|information|records|content", text[:owner.start()], re.IGNORECASE):
         if ctx.district.search(owner.group("who")):
             yield True, owner.group(0)
         elif ctx.vendor.search(owner.group("who")):
             yield False, owner.group(0)
+        return
+    if (m := re.search(r"\b(?:belongs?|shall\s+belong)\s+(?:solely\s+|exclusively\s+)?to\s+(?P<who>(?:the\s+)?[\w'\u2019 ]{1,30})",
+                       text, re.IGNORECASE)) and re.search(r"data|information|records", text[:m.start()], re.IGNORECASE):
+        if ctx.district.search(m.group("who")) and not NEGATION.search(text[:m.start()]):
+            yield True, m.group(0)
         return
     claim = re.search(r"(?P<who>\b[\w\u2019']+)\s+(?:owns?|retains?\s+(?:all\s+)?(?:right,\s+title,?\s+and\s+interest|"
                       r"ownership))\b", text, re.IGNORECASE)
@@ -31,6 +45,11 @@ def find_owns(sentence: Sentence, ctx: Context):
 
 def find_controls(sentence: Sentence, ctx: Context):
     text = sentence.text
+    if m := re.search(r"property\s+of\s+(?P<who>(?:the\s+)?[\w'\u2019 ]{1,30}?)\s+and\s+(?:remains?\s+)?under\s+its\s+"
+                      r"(?:direct\s+)?control", text, re.IGNORECASE):
+        if ctx.district.search(m.group("who")):
+            yield True, m.group(0)
+            return
     for m in re.finditer(r"under\s+the\s+(?:direct\s+)?control\s+of\s+(?P<who>(?:the\s+)?[\w'\u2019 ]{1,30})|"
                          r"(?P<who2>\b[\w'\u2019]+)\s+(?:retains?|shall\s+retain|will\s+retain|maintains?)\s+"
                          r"(?:\w+\s+){0,2}control", text, re.IGNORECASE):
@@ -87,7 +106,7 @@ def find_correction(sentence: Sentence, ctx: Context):
 
 
 TERMS = [
-    Term(f"{CLAUSE}.district_owns", words(r"property|owns?\b|ownership"), find_owns),
+    Term(f"{CLAUSE}.district_owns", words(r"property|owns?\b|ownership|belongs?\b|right,\s+title"), find_owns),
     Term(f"{CLAUSE}.district_controls", words(r"control"), find_controls),
     Term(f"{CLAUSE}.vendor_rights_limited_to_service", words(r"right|license|licence"), find_rights_limited),
     Term(f"{PARENT}.parents_may_review", _PARENTS, find_parents_review),

@@ -39,14 +39,17 @@ def find_frameworks(sentence: Sentence, ctx: Context):
         yield None, f'"{m.group(0)}" names no version (1.1 or 2.0); set security.frameworks by hand'
 
 
-_AT_REST = r"at\s+rest|in\s+storage|while\s+stored|when\s+stored|stored\s+data"
-_IN_TRANSIT = r"in\s+transit|in\s+motion|while\s+(?:being\s+)?transmitted|during\s+transmission|in\s+transmission"
+_AT_REST = r"at\s+rest|in\s+storage|while\s+stored|when\s+stored|stored\s+data|\bstore\w*\s+(?:[\w-]+\s+){0,4}in\s+(?:an?\s+)?encrypted"
+_IN_TRANSIT = (r"in\s+transit|in\s+motion|while\s+(?:being\s+)?transmitted|during\s+transmission|in\s+transmission|"
+               r"\b(?:TLS|SSL|HTTPS)\b[^.;]{0,40}?\btransmi\w*")
+# TLS is encryption in transit even where the sentence never says "encrypt".
+_ENCRYPT = r"encrypt\w*|\b(?:TLS|SSL|HTTPS)\b"
 
 
 def _encryption(where: str):
     def find(sentence: Sentence, ctx: Context):
         text = sentence.text
-        encrypt = re.search(r"encrypt\w*", text, re.IGNORECASE)
+        encrypt = re.search(_ENCRYPT, text, re.IGNORECASE)
         place = re.search(where, text, re.IGNORECASE)
         if not (encrypt and place) or ctx.actor(text) == "district":
             return
@@ -71,8 +74,9 @@ def find_no_less_stringent(sentence: Sentence, ctx: Context):
 def find_sub_no_sale(sentence: Sentence, ctx: Context):
     text = sentence.text
     sub = SUB.search(text)
-    sale = re.search(r"\b(?:sell|sale|rent|trade)\b", text, re.IGNORECASE)
-    if sub and sale and sub.start() < sale.start() and NEGATION.search(text[sub.start():sale.start()]):
+    sale = re.search(r"\b(?:sell\w*|sale|rent\w*|trade|trading)\b", text, re.IGNORECASE)
+    if sub and sale and sub.start() < sale.start() and re.search(
+            NEGATION.pattern + r"|\bprohibition\s+(?:on|against)\b", text[sub.start():sale.start()], re.IGNORECASE):
         yield True, text[sub.start():sale.end()]
 
 
@@ -93,20 +97,78 @@ def find_named(sentence: Sentence, ctx: Context):
             yield name, name
 
 
+_US = r"(?:the\s+)?(?:continental\s+)?(?:United\s+States|U\.S\.|USA)(?:\s+of\s+America)?"
+# Countries data centres are named in; anything else keeps the term absent rather than guessed.
+COUNTRIES = {"united states": "US", "u.s.": "US", "usa": "US", "canada": "CA", "united kingdom": "GB", "ireland": "IE",
+             "germany": "DE", "france": "FR", "netherlands": "NL", "australia": "AU", "new zealand": "NZ",
+             "india": "IN", "japan": "JP", "singapore": "SG", "mexico": "MX"}
+_COUNTRY = r"(?:the\s+)?(?:continental\s+)?(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in COUNTRIES) + \
+    r")(?:\s+of\s+America)?"
+_STORED = r"(?:store[sd]?|stored\s+and\s+processed|hosted|host(?:s|ed)?|maintain(?:ed|s)?|kept|reside|located|processed)"
+
+
 def find_storage(sentence: Sentence, ctx: Context):
-    text = sentence.text
-    us = r"(?:the\s+)?(?:continental\s+)?(?:United\s+States|U\.S\.)(?:\s+of\s+America)?"
-    if m := re.search(rf"(?:shall|will|may)\s+not\s+(?:\w+\s+){{0,5}}(?:outside|beyond)\s+(?:of\s+)?{us}", text,
+    """us_only, named_countries or anywhere; a single value per sentence."""
+    for value, words in _storage(sentence.text):
+        yield (value if isinstance(value, str) else "named_countries"), words
+        return
+
+
+def find_countries(sentence: Sentence, ctx: Context):
+    for value, words in _storage(sentence.text):
+        if isinstance(value, list):
+            yield from ((code, words) for code in value)
+        return
+
+
+_CONDITION = re.compile(r"\b(?:where|if|when|to\s+the\s+extent|unless)\b[^.]{0,60}?\b(?:required|applicable|requested|"
+                        r"feasible|possible)", re.IGNORECASE)
+
+
+def _storage(text: str):
+    for value, words, end in _locations(text):
+        if re.match(r"\s*(?:,|\bor\b|\band\b)\s+(?:the\s+)?[A-Z]", text[end:]):
+            return  # the list goes on to a place the table does not know ("or the European Union")
+        if _CONDITION.search(text[:end - len(words)]):
+            return  # "Where required by applicable law, data shall be stored within the United States"
+        yield value, words
+        return
+
+
+def _locations(text: str):
+    if m := re.search(rf"(?:shall|will|may)\s+not\s+(?:\w+\s+){{0,5}}(?:outside|beyond)\s+(?:of\s+)?{_US}", text,
                       re.IGNORECASE):
-        yield "us_only", m.group(0)
+        yield "us_only", m.group(0), m.end()
     elif m := re.search(rf"\b(?:store[sd]?|host(?:ed|s)?|maintain(?:ed|s)?|kept|reside)\s+(?:\w+\s+){{0,6}}?"
-                        rf"(?:solely|only|exclusively)\s+(?:with)?in\s+{us}|(?:solely|only|exclusively)\s+(?:on\s+"
-                        rf"servers\s+)?(?:located\s+)?(?:with)?in\s+{us}", text, re.IGNORECASE):
-        yield "us_only", m.group(0)
+                        rf"(?:solely|only|exclusively)\s+(?:with)?in\s+{_US}|(?:solely|only|exclusively)\s+(?:on\s+"
+                        rf"servers\s+)?(?:located\s+)?(?:with)?in\s+{_US}", text, re.IGNORECASE):
+        yield "us_only", m.group(0), m.end()
+    elif (m := re.search(rf"\b(?:shall|must|will)\s+(?:keep|store|host|maintain|retain|remain|reside)\s+(?:[\w-]+\s+){{0,4}}"
+                         rf"(?:only\s+|solely\s+|exclusively\s+)?(?:with)?in\s+(?:(?:data\s+cent(?:er|re)s?|servers|facilities)"
+                         rf"\s+(?:located\s+)?(?:with)?in\s+)?{_US}", text, re.IGNORECASE)) and \
+            not NEGATION.search(text[:m.start()]):
+        yield "us_only", m.group(0), m.end()
     elif m := re.search(r"\bmay\s+(?:\w+\s+){0,4}(?:store|process|transfer|host)\w*\s+(?:\w+\s+){0,6}(?:outside\s+"
                         r"(?:of\s+)?the\s+United\s+States|in\s+any\s+country|anywhere)", text, re.IGNORECASE):
         if not NEGATION.search(text[:m.start()]):
-            yield "anywhere", m.group(0)
+            yield "anywhere", m.group(0), m.end()
+    elif m := re.search(rf"\b(?P<verb>shall|must|will|is|are)\s+(?:be\s+)?{_STORED}\s+(?:(?:and|or)\s+\w+\s+)?(?P<only>only\s+|"
+                        rf"solely\s+|exclusively\s+)?(?:with)?in\s+(?P<places>{_COUNTRY}(?:\s*(?:,|or|and)\s+{_COUNTRY})*)",
+                        text, re.IGNORECASE):
+        if NEGATION.search(text[:m.start()]) or re.search(r"\b(?:may\s+also|including|among\s+others|such\s+as)\b",
+                                                          text[m.end():m.end() + 30], re.IGNORECASE):
+            return
+        if m.group("verb").lower() in ("is", "are") and not m.group("only") and \
+                not re.search(r"\bor\b", m.group("places"), re.IGNORECASE):
+            return  # "Data is stored in the United States" describes; it does not say "only"
+        codes = list(dict.fromkeys(COUNTRIES[" ".join(c.lower().split())] for c in
+                                   re.findall(r"united\s+states|u\.s\.|usa|" + "|".join(re.escape(c) for c in COUNTRIES),
+                                              re.sub(r"\b(?:the|continental)\s+", "", m.group("places"), flags=re.I),
+                                              re.IGNORECASE)))
+        if codes == ["US"]:
+            yield "us_only", m.group(0), m.end()
+        elif codes:
+            yield codes, m.group(0), m.end()
 
 
 STAFF = r"employees|personnel|staff|agents|workforce"
@@ -129,10 +191,12 @@ def find_training(sentence: Sentence, ctx: Context):
 
 def find_need_to_know(sentence: Sentence, ctx: Context):
     text = sentence.text
-    m = re.search(r"need[- ]to[- ]know|(?:limit|restrict)\w*\s+(?:internal\s+)?access\s+(?:\w+\s+){0,8}?(?:to\s+"
-                  r"(?:those|individuals|employees|persons|staff))|access\s+(?:\w+\s+){0,6}only\s+(?:to|by)\s+"
-                  r"(?:those|individuals|employees|persons|staff)\s+(?:\w+\s+){0,4}(?:need|legitimate)", text,
-                  re.IGNORECASE)
+    m = re.search(rf"need[- ]to[- ]know|(?:limit|restrict)\w*\s+(?:internal\s+)?access\s+(?:\w+\s+){{0,8}}?(?:to\s+"
+                  rf"(?:those|individuals|employees|persons|staff))|access\s+(?:\w+\s+){{0,6}}only\s+(?:to|by)\s+"
+                  rf"(?:those|individuals|employees|persons|staff)\s+(?:\w+\s+){{0,4}}(?:need|legitimate)|"
+                  rf"access\s+(?:\w+\s+){{0,6}}(?:is|shall\s+be|will\s+be)\s+(?:limited|restricted)\s+to\s+[^.;]{{0,60}}?"
+                  rf"(?:{STAFF})\s+who\s+(?:\w+\s+)?need|disclos\w*\s+[^.;]{{0,60}}?except\s+to\s+(?:its\s+|our\s+)?"
+                  rf"(?:{STAFF})\b[^.;]{{0,60}}?\bwho\s+need", text, re.IGNORECASE)
     if m and ctx.actor(text) != "district":
         yield True, m.group(0)
 
@@ -140,11 +204,13 @@ def find_need_to_know(sentence: Sentence, ctx: Context):
 TERMS = [
     Term("clauses.security.frameworks", words(r"NIST|ISO|CIS|CMMC|SCF|framework|800-"), find_frameworks, multi=True),
     Term("clauses.security.encryption_at_rest", words(r"encrypt"), _encryption(_AT_REST)),
-    Term("clauses.security.encryption_in_transit", words(r"encrypt"), _encryption(_IN_TRANSIT)),
+    Term("clauses.security.encryption_in_transit", words(r"encrypt|TLS|SSL|HTTPS"), _encryption(_IN_TRANSIT)),
     Term("clauses.subprocessors.bound_no_less_stringent", words(r"less|least"), find_no_less_stringent),
     Term("clauses.subprocessors.no_sale", SUB, find_sub_no_sale),
     Term("clauses.subprocessors.named", words(r"following|current|approved"), find_named, multi=True),
-    Term("clauses.storage.location", words(r"United States|U\.S\.|country|anywhere"), find_storage),
+    Term("clauses.storage.location", words(r"United States|U\.S\.|USA|countr|anywhere|" +
+                                           "|".join(re.escape(c) for c in COUNTRIES)), find_storage),
+    Term("clauses.storage.countries", words("|".join(re.escape(c) for c in COUNTRIES)), find_countries, multi=True),
     Term("clauses.confidentiality.employees_bound", words(STAFF), find_employees_bound),
     Term("clauses.confidentiality.training_required", words(r"train"), find_training),
     Term("clauses.confidentiality.access_limited_to_need", words(r"access|need"), find_need_to_know),
