@@ -263,6 +263,8 @@ def test_command_line_runs_on_the_samples(case: Case, tmp_path: Path):
         assert text.strip(), f"the Markdown summary is empty\n{transcript}"
         assert "agreements/" in text and "|" in text, text[:2000]
 
+    # --format github appends every finding to the job summary; markdown:FILE would replace it.
+    assert "markdown:$GITHUB_STEP_SUMMARY" not in case.command.replace('"', "")
     named = _outputs_named(case.command)
     if case.sarif:
         if "sarif" in named:

@@ -22,8 +22,10 @@ from ..core.loader import SourceMap
 from ..findings import InputProblem, PathKey
 
 SCHEMA_FILE = "agreement-1.schema.json"
-# A URN, not a web address: the schema is shipped in the package, not served anywhere.
-SCHEMA_ID = "urn:dpa-policy:schema:agreement:1"
+# A stable, versioned web address (the "1" is the format's dpa_version): where SchemaStore
+# serves the schema once docs/schema.md's catalog entry is submitted. Editors offline point at
+# a local copy instead (`dpa-policy schema --write PATH`); nothing here ever fetches it.
+SCHEMA_ID = "https://json.schemastore.org/dpa-policy-agreement-1.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
