@@ -26,6 +26,9 @@ def add_parsers(sub: Any, parents: Parents) -> None:
     schema_cmd.add_argument("--generate", action="store_true",
                             help="generate it from the models instead of printing the packaged file "
                                  "(for maintainers regenerating the packaged schema)")
+    schema_cmd.add_argument("--write", metavar="PATH",
+                            help="write it to PATH (replacing an older copy) instead of printing it, for "
+                                 "editors that validate agreements against a local schema file")
     sub.add_parser("plugins", help="list loaded plugins with their versions and what they provide",
                    parents=[parents.common])
     policy_cmd = sub.add_parser("policy", help="inspect a policy")
@@ -33,6 +36,8 @@ def add_parsers(sub: Any, parents: Parents) -> None:
     show = policy_sub.add_parser("show", help="print the resolved policy and the layer that set each value",
                                  parents=[parents.common, parents.with_policy])
     show.add_argument("--state", metavar="XX", help="resolve for agreements governed by this state's law (adds its packs)")
+    show.add_argument("--as-of", metavar="YYYY-MM-DD",
+                      help="resolve the values a policy writes by date (by_date) as of this date instead of today")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -40,6 +45,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "schema":
         from .. import schema
 
+        if args.write:
+            from ..core.discover import DEFAULT_PATH
+            from ..output.schema_file import modeline, write_schema
+            from ..reporters.inert import text
+
+            write_schema(args.write, generate=args.generate)
+            out.write(text(f"wrote {args.write}; an agreement in {DEFAULT_PATH}/ points at it with this first line:")
+                      + "\n" + text(modeline(args.write, DEFAULT_PATH)) + "\n")
+            return ExitCode.OK
         out.write(schema.dumps(schema.generate() if args.generate else schema.packaged()))
         return ExitCode.OK
     if args.command == "policy" and args.policy_command is None:
@@ -61,14 +75,19 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(plugins_table(pm, registry))
         return ExitCode.OK
-    policy_set = load_policy(args, pm, registry)
+    from ..core.options import parse_as_of
+
+    as_of = parse_as_of(args.as_of)
+    policy_set = load_policy(args, pm, registry).at(as_of)
     from ..model.vocabulary import US_STATES
     from ..render.explain import policy_show
+    from ..render.settings import settings_text
 
     state = args.state.upper() if args.state else None
     if state is not None and state not in US_STATES:
         raise UsageError(f"--state must be a two-letter US state code, got {args.state!r}")
-    out.write(policy_show(policy_set, state))
+    out.write(settings_text(args.settings, args.config_source, ignored=args.no_config) + "\n"
+              + policy_show(policy_set, state))
     return ExitCode.OK
 
 

@@ -17,7 +17,8 @@ waived, in every format (SARIF suppressions, JUnit skipped), and no longer fails
 The waiver file itself produces findings, located in it:
 
 - DPA901 waiver-expired: past its date, the waiver no longer applies (error);
-- DPA902 waiver-unmatched: its agreement was checked but nothing matched (warning);
+- DPA902 waiver-unmatched: its agreement was checked but nothing matched, or it names no
+  agreement of the run although the whole folder it would live in was checked (warning);
 - DPA903 waiver-expiring: it expires within the policy's warning window (warning);
 - DPA904 waiver-not-allowed: the policy forbids waiving that rule or severity (error).
 
@@ -27,6 +28,7 @@ Input problems (DPA0xx) cannot be waived: an agreement that does not load was ne
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -41,7 +43,8 @@ from .loader import LoadFailed, load_text, read_text
 
 WAIVER_CODES: dict[str, tuple[str, str, Severity]] = {
     "DPA901": ("waiver-expired", "A waiver is past its expiry date and no longer applies.", Severity.ERROR),
-    "DPA902": ("waiver-unmatched", "A waiver matches no finding of an agreement that was checked.", Severity.WARNING),
+    "DPA902": ("waiver-unmatched", "A waiver matches no finding of an agreement that was checked, or no agreement "
+                                   "of a folder that was checked.", Severity.WARNING),
     "DPA903": ("waiver-expiring", "A waiver expires within the policy's warning window.", Severity.WARNING),
     "DPA904": ("waiver-not-allowed", "The policy forbids waiving this rule or severity.", Severity.ERROR),
 }
@@ -153,12 +156,16 @@ def _matches_agreement(waiver: Waiver, path: str, agreement_id: str | None) -> b
     return wanted == agreement_id or Path(wanted).as_posix().removeprefix("./") == Path(path).as_posix().removeprefix("./")
 
 
-def apply(report, waiver_set: WaiverSet, settings: WaiverPolicy, selector_codes, as_of: date) -> None:
+def apply(report, waiver_set: WaiverSet, settings: WaiverPolicy, selector_codes, as_of: date,
+          folders_checked: tuple[str, ...] = ()) -> None:
     """Mark waived findings in ``report`` and add the waiver file's own findings to it.
 
     ``settings`` is the base policy's waiver section; an agreement checked under a state
     pack uses its own policy's (packs may forbid more). ``selector_codes(selector)`` returns
-    the rule codes a policy selector names.
+    the rule codes a policy selector names. ``folders_checked`` are the folders the run
+    searched whole: a waiver naming no agreement of the run is reported (DPA902) when the
+    folder its agreement would be in is one of them (a run on files named one by one, as
+    pre-commit makes, says nothing about the waivers of other files).
     """
     def forbidden_for(result) -> tuple[set[str], set[Severity]]:
         own = result.policy.waivers if result.policy is not None else settings
@@ -170,13 +177,18 @@ def apply(report, waiver_set: WaiverSet, settings: WaiverPolicy, selector_codes,
     reported_forbidden: set[int] = set()
 
     for result in report.results:
-        if result.agreement is None:
+        if result.summary is None:
             continue
-        agreement_id = result.agreement.id
+        agreement_id = result.summary.id
+        # Only the few agreements a waiver names are read back (a large run keeps its findings on disk).
+        candidates = [(number, waiver) for number, waiver in enumerate(waiver_set.waivers)
+                      if _matches_agreement(waiver, result.path, agreement_id)]
+        if not candidates:
+            continue
         forbidden_codes, forbidden_severities = forbidden_for(result)
         for i, finding in enumerate(result.findings):
-            for number, waiver in enumerate(waiver_set.waivers):
-                if waiver.code != finding.code or not _matches_agreement(waiver, result.path, agreement_id):
+            for number, waiver in candidates:
+                if waiver.code != finding.code:
                     continue
                 if waiver.entry.pointer is not None and waiver.entry.pointer != finding.pointer:
                     continue
@@ -193,7 +205,7 @@ def apply(report, waiver_set: WaiverSet, settings: WaiverPolicy, selector_codes,
                 result.findings[i] = dataclasses.replace(finding, waiver=waiver)
                 break
 
-    checked = {(r.path, r.agreement.id if r.agreement else None) for r in report.results}
+    checked = {(r.path, r.summary.id if r.summary else None) for r in report.results}
     for number, waiver in enumerate(waiver_set.waivers):
         expires = waiver.entry.expires
         if expires < as_of:
@@ -203,11 +215,43 @@ def apply(report, waiver_set: WaiverSet, settings: WaiverPolicy, selector_codes,
         if number not in used and any(_matches_agreement(waiver, path, aid) for path, aid in checked):
             meta.append(_meta(waiver, "DPA902", f"waiver for {waiver.code} on {waiver.entry.agreement!r} matches no finding; "
                                                 "remove it, or check its rule and pointer"))
+        elif number not in used and (searched := _searched_folders(waiver, folders_checked)):
+            meta.append(_meta(waiver, "DPA902", f"waiver for {waiver.code} on {waiver.entry.agreement!r} names no agreement "
+                                                f"checked in {', '.join(searched)}{_closest(waiver, checked)}; "
+                                                "correct its agreement, or remove it"))
         if expires - as_of <= timedelta(days=settings.warn_days_before_expiry):
             days = (expires - as_of).days
             meta.append(_meta(waiver, "DPA903", f"waiver for {waiver.code} on {waiver.entry.agreement!r} expires on "
                                                 f"{expires} (in {days} day{'s' if days != 1 else ''}); renew or fix the agreement"))
     report.waiver_findings = sorted(meta, key=Finding.sort_key)
+
+
+def _names_a_file(waiver: Waiver) -> bool:
+    wanted = waiver.entry.agreement
+    return "/" in wanted or wanted.endswith((".yaml", ".yml"))
+
+
+def _searched_folders(waiver: Waiver, folders_checked: tuple[str, ...]) -> list[str]:
+    """The folders checked whole that the waiver's agreement would be in: for a file path,
+    the ones holding its folder; for an id, which could be anywhere, every one."""
+    if not _names_a_file(waiver):
+        return list(folders_checked)
+    home = os.path.realpath(Path(waiver.entry.agreement).parent)
+
+    def holds(folder: str) -> bool:
+        try:
+            return os.path.commonpath([os.path.realpath(folder), home]) == os.path.realpath(folder)
+        except ValueError:  # another drive
+            return False
+
+    return [folder for folder in folders_checked if holds(folder)]
+
+
+def _closest(waiver: Waiver, checked: set[tuple[str, str | None]]) -> str:
+    """' (did you mean 'X'?)' for the agreement id (or path) of the run closest to the one named."""
+    names = sorted({path for path, _ in checked} if _names_a_file(waiver) else {aid for _, aid in checked if aid})
+    close = difflib.get_close_matches(waiver.entry.agreement, names, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _meta(waiver: Waiver, code: str, message: str) -> Finding:

@@ -5,9 +5,10 @@ before it writes anything.
 ``publish --out`` all name paths to write. A path is refused (exit 2, one message naming the
 output and what it would overwrite) when it resolves (symlinks followed, hard links
 compared by identity) to an input of the run: an agreement being checked or compared, the
-policy file or a file it extends, or the waivers file; or when it lies inside a folder
-being checked. ``publish`` writes a folder that is meant to be deployed whole, so its
-folder is also refused when it *holds* an input.
+policy file or a file it extends, the waivers file, or the configuration file
+(.dpa-policy.yaml); or when it lies inside a folder being checked. ``publish`` writes a
+folder that is meant to be deployed whole, so its folder is also refused when it *holds* an
+input.
 """
 
 from __future__ import annotations
@@ -119,5 +120,19 @@ def run_inputs(paths: Iterable[str], policy_set: Any, waivers: str | None) -> In
         inputs.add_file(path, "the agreement being checked")
     if waivers:
         inputs.add_file(waivers, "the waivers file")
+    config = _config_file()
+    if config is not None:
+        inputs.add_file(config, "the configuration file")
     return inputs.add_policy(policy_set)
+
+
+def _config_file() -> Path | None:
+    """The configuration file that applies here, used or not (--no-config): the user wrote it."""
+    from ..core.config import ConfigError, find_config, shown_path
+
+    try:
+        found = find_config()
+    except ConfigError:  # two in one folder: the run has said so already, or ignores both
+        return None
+    return Path(shown_path(found)) if found is not None else None
 
