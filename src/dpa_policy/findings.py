@@ -1,9 +1,14 @@
 """Value types that flow from rules and the loader to reporters.
 
 A rule yields :class:`Violation` (what and where, as a data path). The engine turns it into a
-:class:`Finding` by stamping the rule's code, slug and severity and resolving the path to a
-line and column. Input problems (the file could not be read, parsed or validated) are
+:class:`Finding` by stamping the rule's code, slug, severity and outcome and resolving the path
+to a line and column. Input problems (the file could not be read, parsed or validated) are
 findings too, with reserved codes (``INPUT_CODES``), so every reporter shows them the same way.
+
+A finding has an :class:`Outcome` beside its severity: a *violation* (the terms do not meet the
+rule) or a *review* (the tool cannot decide, and a person must: no governing state, a state
+with no pack, a draft nobody confirmed). Severity says whether it fails the run; outcome says
+what kind of "no" it is.
 """
 
 from __future__ import annotations
@@ -34,6 +39,16 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
 
 
+class Outcome(str, enum.Enum):
+    """What a finding says about the agreement: it breaks the rule, or it needs a person."""
+
+    VIOLATION = "violation"
+    REVIEW = "review"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class Position(NamedTuple):
     """1-based line and column. A tuple, not a dataclass: the loader makes one per YAML node,
     and tuple construction is several times cheaper than a frozen dataclass's."""
@@ -53,6 +68,8 @@ INPUT_CODES: dict[str, tuple[str, str]] = {
     "DPA006": ("file-unreadable", "The file cannot be read: missing permission, not a regular file, a broken "
                                   "link, a path too long, not UTF-8, or too large."),
     "DPA007": ("document-too-complex", "Nesting, alias expansion or a number's size exceeds the loader's bounds."),
+    "DPA008": ("duplicate-agreement-id", "Another file in the run has the same agreement id; waivers, reports and "
+                                         "the published page name agreements by id."),
 }
 
 
@@ -82,6 +99,10 @@ class Violation:
     #: (DPA501's ``max_at_termination``). The finding's ``layer`` is then the policy layer
     #: that set the option, which may not be the one that enabled the rule.
     option: str | None = None
+    #: True when the rule cannot decide and a person must: the finding's outcome is then
+    #: "review" (needs legal review), never a pass. A rule whose findings are always so sets
+    #: ``outcome = "review"`` on its class instead.
+    review: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +122,12 @@ class Finding:
     #: The waiver (dpa_policy.core.waivers.Waiver) that accepts this finding, if any. A waived
     #: finding is reported but does not fail the run.
     waiver: Any = field(default=None, compare=False)
+    #: Violation, or review: the tool could not decide and a person must ("needs review").
+    outcome: Outcome = Outcome.VIOLATION
+
+    @property
+    def needs_review(self) -> bool:
+        return self.outcome is Outcome.REVIEW
 
     @property
     def counts(self) -> bool:

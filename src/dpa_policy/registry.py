@@ -96,3 +96,7 @@ def _validate(entry: RegisteredRule) -> None:
         raise PluginError(f"{where}: rule {code} has no documentation (class docstring)")
     if not (isinstance(rule.Options, type) and issubclass(rule.Options, RuleOptions)):
         raise PluginError(f"{where}: rule {code} must declare Options as a subclass of dpa_policy.RuleOptions")
+    if rule.outcome not in ("violation", "review"):
+        raise PluginError(f"{where}: rule {code}: outcome {rule.outcome!r} must be 'violation' or 'review'")
+    if rule.confidence not in ("confirmed", "unconfirmed"):
+        raise PluginError(f"{where}: rule {code}: confidence {rule.confidence!r} must be 'confirmed' or 'unconfirmed'")

@@ -19,14 +19,29 @@ A rule is a small stateless class::
             ...
             yield Violation(("clauses", "breach_notification", "window"), "...")
 
-The engine, not the rule, stamps code, slug, severity, file, line and column onto what the
-rule yields. A rule must never keep state between calls: one instance checks every agreement.
+The engine, not the rule, stamps code, slug, severity, outcome, file, line and column onto
+what the rule yields. A rule must never keep state between calls: one instance checks every
+agreement.
+
+A rule that judges dates or depends on what is installed declares a third parameter,
+``check(self, agreement, options, context)``: the engine inspects the signature once and
+passes a :class:`RunContext` (``context.as_of``, the date the run judges as of: ``--as-of``,
+default today; ``context.states_with_packs``, the states whose law a pack checks). A rule must
+never read today's date itself, or a run would not be reproducible.
+
+A rule that cannot decide yields ``Violation(..., review=True)``, or sets ``outcome =
+"review"`` when all its findings are so: the finding's outcome is then "review" (needs legal
+review), which is never a pass. ``confidence = "unconfirmed"`` marks a rule whose legal basis
+the project could not confirm; a policy with ``review_unconfirmed: true`` turns its findings
+into review findings.
 """
 
 from __future__ import annotations
 
+import datetime
 import inspect
-from typing import Annotated, Any, ClassVar, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Iterable, Iterator, Literal, Mapping
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
@@ -48,6 +63,23 @@ def _to_duration(value: Any) -> Any:
 DurationOption = Annotated[Duration, BeforeValidator(_to_duration), PlainSerializer(str, return_type=str)]
 
 
+def today() -> datetime.date:
+    """The day of the run: the default as-of date. The one place dpa-policy reads the clock, so
+    every date judgement of a run (rules, waivers, reports, the published page) agrees."""
+    return datetime.date.today()
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a run knows beyond one agreement and the rule's options, for rules that declare a
+    third ``context`` parameter. The same for every agreement of a run."""
+
+    #: The date every date judgement is made as of (``--as-of``; default: the day of the run).
+    as_of: datetime.date = field(default_factory=lambda: today())
+    #: Two-letter codes of the states whose law an installed (or shipped) pack checks.
+    states_with_packs: frozenset[str] = frozenset()
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement check()."""
 
@@ -63,9 +95,32 @@ class Rule:
     tags: ClassVar[tuple[str, ...]] = ()
     #: The options model; the default takes no options.
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    #: "review" when every finding of the rule needs a person's review (the tool cannot
+    #: decide); "violation" when findings say the terms break the rule (a single finding can
+    #: still ask for review with ``Violation(..., review=True)``).
+    outcome: ClassVar[Literal["violation", "review"]] = "violation"
+    #: "unconfirmed" when the project could not confirm the rule's legal basis (DOMAIN.md's
+    #: [U]); the policy option ``review_unconfirmed: true`` then makes its findings reviews.
+    confidence: ClassVar[Literal["confirmed", "unconfirmed"]] = "confirmed"
 
     def check(self, agreement: Any, options: Any) -> Iterator[Violation]:
+        """Yield a :class:`Violation` for each way ``agreement`` fails the rule under
+        ``options``. Declare ``check(self, agreement, options, context)`` to receive the
+        run's :class:`RunContext` as well."""
         raise NotImplementedError
+
+    def model_clause(self, options: Any) -> str | None:
+        """Contract language that meets this rule under ``options``: the clause counsel can
+        paste into an amendment, built from what the (resolved) policy asks for, with every
+        number in words and numerals ("seventy-two (72) hours"; see
+        :mod:`dpa_policy.model.contract_words`). Plain text, one paragraph or a few
+        sentences, in the NDPA's defined terms ("Provider", "LEA", "Student Data").
+
+        The counsel report shows it under "What would fix it" beside the rule's legal basis,
+        and ``dpa-policy explain`` shows it with the default options. The default returns
+        None: no model clause, and the report lists what the policy requires instead. Every
+        rule shipped with dpa-policy supplies one (tests/test_model_clauses.py)."""
+        return None
 
     # -- documentation -----------------------------------------------------------------
     @classmethod
@@ -174,6 +229,6 @@ def prohibition_violations(clause: Any, names: Iterable[str], words: Mapping[str
 
 
 __all__ = [
-    "CLAUSE_LABELS", "DurationOption", "Rule", "RuleOptions", "Severity", "Violation", "clause_absent",
-    "clause_path", "prohibition_violations", "term_not_stated",
+    "CLAUSE_LABELS", "DurationOption", "Rule", "RuleOptions", "RunContext", "Severity", "Violation", "clause_absent",
+    "clause_path", "prohibition_violations", "term_not_stated", "today",
 ]

@@ -24,6 +24,14 @@ A case file is YAML, one per rule::
         options: {max_window: 48 hours} # the rule's options for this case
         expect: [{pointer: /clauses/breach_notification/window}]
 
+A rule that reads the run's context (``check(self, agreement, options, context)``) is given
+``as_of`` and ``states_with_packs`` from the case, or from the file's top level for every
+case, so a case about dates never depends on the day it runs::
+
+    rule: DPA111
+    as_of: 2026-11-30                   # default: today
+    states_with_packs: [FL, NY]         # default: none
+
 Each case starts from a base agreement that passes every built-in rule (``base:`` in the
 file may name another one, relative to the case file), merges ``agreement`` onto it (a
 ``null`` removes a key, so ``breach_notification: null`` makes the clause absent), writes it
@@ -42,7 +50,8 @@ all of them hold:
   place where it matters: a missing clause is reported at its nearest present parent key;
   a value at the value itself; a list item at the item;
 - ``severity``: ``error``, ``warning`` or ``info``, the rule's default severity as a
-  policy that does not override it would report it.
+  policy that does not override it would report it;
+- ``outcome``: ``violation`` or ``review`` (the finding needs a person's review).
 
 pytest users call :func:`load_case_file` and :func:`run_case` (see tests/rules), and
 ``dpa-policy verify`` will run a pack's cases with them.
@@ -51,6 +60,7 @@ pytest users call :func:`load_case_file` and :func:`run_case` (see tests/rules),
 from __future__ import annotations
 
 import copy
+import datetime
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -65,8 +75,11 @@ from .core.loader import LoadFailed, load_text, read_text
 from .core.policy import ResolvedPolicy, ResolvedRule
 from .findings import Finding, Severity
 from .registry import RuleRegistry
+from . import rule as rule_module  # the clock, read through the module (see dpa_policy.rule.today)
+from .rule import RunContext
 
-_EXPECT_KEYS = {"pointer", "message_contains", "observed", "required", "at", "line", "column", "severity"}
+_EXPECT_KEYS = {"pointer", "message_contains", "observed", "required", "at", "line", "column", "severity", "outcome"}
+_CONTEXT_KEYS = ("as_of", "states_with_packs")
 _AT = re.compile(r"([1-9][0-9]*):([1-9][0-9]*)")
 
 
@@ -79,6 +92,8 @@ class Case:
     expect: list[dict[str, Any]]
     base: Path | None
     source: str
+    #: The run context the rule sees (as_of, states_with_packs), for rules that read it.
+    context: RunContext = field(default_factory=RunContext)
 
     @property
     def id(self) -> str:
@@ -109,12 +124,13 @@ def load_case_file(path: Path) -> list[Case]:
     if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases"), list):
         raise CaseFileError(f"{path}: a case file needs 'rule: CODE' and a list of 'cases'")
     base = (path.parent / data["base"]) if data.get("base") else None
+    defaults = {key: data[key] for key in _CONTEXT_KEYS if key in data}
     cases = []
     for index, raw in enumerate(data["cases"]):
         where = f"{path}: case {index + 1}"
         if not isinstance(raw, dict) or not raw.get("name"):
             raise CaseFileError(f"{where}: every case needs a name")
-        unknown = set(raw) - {"name", "agreement", "options", "expect"}
+        unknown = set(raw) - {"name", "agreement", "options", "expect", *_CONTEXT_KEYS}
         if unknown:
             raise CaseFileError(f"{where} ({raw['name']}): unknown key(s) {', '.join(sorted(unknown))}")
         if "expect" not in raw or not isinstance(raw["expect"], list):
@@ -126,9 +142,25 @@ def load_case_file(path: Path) -> list[Case]:
             problem = _expectation_problem(item)
             if problem:
                 raise CaseFileError(f"{where} ({raw['name']}): {problem}")
+        context = _context({**defaults, **{key: raw[key] for key in _CONTEXT_KEYS if key in raw}},
+                           f"{where} ({raw['name']})")
         cases.append(Case(data["rule"], str(raw["name"]), raw.get("agreement") or {}, raw.get("options") or {},
-                          raw["expect"], base, str(path)))
+                          raw["expect"], base, str(path), context))
     return cases
+
+
+def _context(values: dict[str, Any], where: str) -> RunContext:
+    """The run context a case gives its rule: ``as_of`` a date (as YAML text, the strict loader
+    keeps it unparsed), ``states_with_packs`` a list of state codes."""
+    as_of = values.get("as_of")
+    states = values.get("states_with_packs", [])
+    try:
+        day = datetime.date.fromisoformat(str(as_of)) if as_of is not None else rule_module.today()
+    except ValueError:
+        raise CaseFileError(f"{where}: as_of must be a date like 2026-11-30, got {as_of!r}") from None
+    if not isinstance(states, list) or not all(isinstance(s, str) for s in states):
+        raise CaseFileError(f"{where}: states_with_packs must be a list of state codes, e.g. [FL, NY]")
+    return RunContext(as_of=day, states_with_packs=frozenset(states))
 
 
 def _expectation_problem(item: dict[str, Any]) -> str | None:
@@ -146,6 +178,8 @@ def _expectation_problem(item: dict[str, Any]) -> str | None:
             Severity.parse(str(item["severity"]))
         except ValueError as exc:
             return str(exc)
+    if "outcome" in item and item["outcome"] not in ("violation", "review"):
+        return f"'outcome' must be violation or review; got {item['outcome']!r}"
     return None
 
 
@@ -210,7 +244,7 @@ def run_case(case: Case, registry: RuleRegistry) -> CaseResult:
         return result
     doc = AgreementDocument(Path("<case>"), Agreement.model_validate(loaded.data), loaded.source_map)
     policy = ResolvedPolicy("case", case.source, (ResolvedRule(entry.rule(), entry, entry.rule.default_severity, options),))
-    findings, crashes = evaluate(doc, policy, f"{case.source} [{case.name}]")
+    findings, crashes = evaluate(doc, policy, f"{case.source} [{case.name}]", case.context)
     for crash in crashes:
         result.problems.append(f"rule crashed: {crash.error}")
     result.findings = findings
@@ -247,11 +281,14 @@ def _matches(want: dict[str, Any], finding: Finding) -> bool:
         return False
     if "severity" in want and finding.severity != Severity.parse(str(want["severity"])):
         return False
+    if "outcome" in want and str(finding.outcome) != want["outcome"]:
+        return False
     return True
 
 
 def _show(findings: list[Finding]) -> str:
-    return "; ".join(f"{f.pointer} at {f.line}:{f.column} {f.severity} {f.message!r} "
+    return "; ".join(f"{f.pointer} at {f.line}:{f.column} {f.severity}{' (needs review)' if f.needs_review else ''} "
+                     f"{f.message!r} "
                      f"(observed={f.observed!r}, required={f.required!r})" for f in findings)
 
 

@@ -6,8 +6,9 @@ is destroyed (the seeds' "Instructional Technology Data Sharing Clearinghouse").
 builds that page from the same run as ``dpa-policy check``:
 
 1. the check runs (:func:`dpa_policy.core.options.checked_report`: policy, state packs, waivers);
-2. only agreements that pass (no counted finding at or above ``--fail-on``; waived findings
-   do not count) are published; every other one is left out with its reason
+2. only agreements in effect on ``--as-of`` (default today) that pass (no counted finding at
+   or above ``--fail-on``, waived findings do not count, and nothing that needs legal review)
+   are published; every other one is left out with its reason
    (:func:`dpa_policy.render.clearinghouse.page.select`);
 3. a page model is built, one entry per agreement and product
    (:mod:`dpa_policy.render.clearinghouse.page`);
@@ -26,7 +27,7 @@ from typing import Any, TextIO
 
 from ..core.report import ExitCode
 from ..errors import UsageError
-from ._args import Parents, load_plugins, load_policy
+from ._args import Parents, load_plugins, load_policy, run_with_progress
 
 HTML_NAME = "index.html"
 FEED_NAME = "clearinghouse.json"
@@ -37,9 +38,10 @@ approved product, the data shared with it (student, parent/guardian and staff da
 apart), how that data may be used, when and how it is destroyed, and links to the vendor's
 privacy policy, terms and website; plus a JSON feed of the same entries.
 
-The agreements are checked exactly as `dpa-policy check` checks them. Only agreements that
-pass (or whose failing findings are all waived) are published; each one left out is listed
-with its reason. DIR gets index.html and clearinghouse.json, written only once everything
+The agreements are checked exactly as `dpa-policy check` checks them. Only agreements in
+effect on --as-of (default: today) that pass (or whose failing findings are all waived), with
+nothing that needs legal review, are published, and the page says the date; each one left out
+is listed with its reason. DIR gets index.html and clearinghouse.json, written only once everything
 has been rendered."""
 
 EPILOG = """\
@@ -89,16 +91,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--out must be a folder, but {args.out} is a file")
     # Before the run: the folder must not overwrite, sit in or hold what the user wrote.
     run_inputs(args.paths, policy_set, args.waivers).refuse_folder(out_dir, "--out")
-    report = checked_report(args, pm, policy_set)
+    report = run_with_progress(args, lambda progress: checked_report(args, pm, policy_set, progress))
     explicit = {Path(p).as_posix() for p in args.paths if not Path(p).is_dir()}
-    published, left_out = select(report, explicit)
+    published, left_out = select(report, explicit, report.as_of)
     shown_dir = text(args.out)
 
-    for item in left_out:
+    for item in [] if args.quiet else left_out:  # --quiet: only the closing line
         named = " (named on the command line)" if item.explicit else ""
         ident = f" [{text(item.agreement_id)}]" if item.agreement_id else ""
         out.write(f"left out: {text(item.path)}{ident}: {text(item.reason)}{named}\n")
-    for finding in report.waiver_findings:  # an expired or forbidden waiver explains a left-out agreement
+    for finding in [] if args.quiet else report.waiver_findings:  # an expired or forbidden waiver explains a left-out agreement
         out.write(f"waivers: {text(finding.file)}:{finding.line}:{finding.column}: {text(finding.code)} "
                   f"[{text(finding.slug)}] {text(finding.message)}\n")
     for crash in report.crashes:
@@ -116,7 +118,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                   f"cannot be published (fail on {report.fail_on}); {shown_dir} left unchanged\n")
         return ExitCode.FINDINGS
 
-    page = build_page(report, published, tool_version())
+    from ..render.settings import policy_and_config
+
+    page = build_page(report, published, tool_version(), report.as_of)
     files = {out_dir / FEED_NAME: render_json(page), out_dir / HTML_NAME: render_html(page)}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -127,6 +131,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     products = len(page["entries"])
     out.write(f"published {len(published)} of {len(report.results)} "
               f"{'agreement' if len(report.results) == 1 else 'agreements'} "
-              f"({products} {'product' if products == 1 else 'products'}), {len(left_out)} left out: "
-              f"{text((out_dir / HTML_NAME).as_posix())}, {text((out_dir / FEED_NAME).as_posix())}\n")
+              f"({products} {'product' if products == 1 else 'products'}) as of {report.as_of}, "
+              f"{len(left_out)} left out: "
+              f"{text((out_dir / HTML_NAME).as_posix())}, {text((out_dir / FEED_NAME).as_posix())}. "
+              f"{text(policy_and_config(report))}\n")
     return ExitCode.OK

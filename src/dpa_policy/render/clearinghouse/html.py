@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .words import LINK_LABELS, plain_date, safe_url
+from .words import LINK_LABELS, plain_date, safe_mailto, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -51,5 +51,6 @@ def render_html(page: dict[str, Any]) -> str:
     # The stylesheet is this package's own constant, not agreement text: it is inserted as is
     # (escaping would break its quotes and '>'), and the page's CSP allows exactly it.
     return env.get_template("index.html.j2").render(page=page, css=Markup(css), css_hash=f"sha256-{digest}", safe_url=safe_url,
+                                                    safe_mailto=safe_mailto,
                                                     link_labels=LINK_LABELS,
                                                     plain_date_iso=lambda text: plain_date(datetime.date.fromisoformat(text)))

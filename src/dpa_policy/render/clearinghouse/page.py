@@ -9,6 +9,7 @@ What the JSON feed holds and the HTML page shows; nothing here escapes or render
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .words import (
@@ -42,42 +43,68 @@ class LeftOut(NamedTuple):
 
 
 def blocking_codes(result: "AgreementResult", fail_on) -> list[str]:
-    """Codes of the counted (not waived) findings at or above ``fail_on``, sorted."""
-    return sorted({f.code for f in result.findings if f.severity >= fail_on and f.counts})
+    """Codes of the counted (not waived) violations at or above ``fail_on``, sorted."""
+    return sorted({f.code for f in result.findings if f.severity >= fail_on and f.counts and not f.needs_review})
 
 
-def select(report: "RunReport", explicit: set[str]) -> tuple[list["AgreementResult"], list[LeftOut]]:
-    """Split the run's agreements into those to publish and those left out (with why)."""
+def select(report: "RunReport", explicit: set[str],
+           as_of: "datetime.date | None" = None) -> tuple[list["AgreementResult"], list[LeftOut]]:
+    """Split the run's agreements into those to publish and those left out (with why): only
+    an agreement that loads, was fully checked, is in effect on ``as_of`` (default: the
+    run's) and passes, with nothing left for a person to review, is published."""
+    from ...core.report import FAIL, INCOMPLETE, NEEDS_REVIEW
+    from ...model.lifecycle import IN_EFFECT, describe, status
+
+    from ...rule import today
+
+    as_of = as_of or report.as_of or today()
     crashed: dict[str, list[str]] = {}
     for crash in report.crashes:
         crashed.setdefault(crash.file, []).append(crash.code)
+    incomplete = report.incomplete_paths()
     published, left_out = [], []
     for result in report.results:
         named = result.path in explicit
+        verdict = report.verdict(result, incomplete)
         if result.agreement is None:
             codes = ", ".join(sorted({f.code for f in result.findings})) or "unknown"
             left_out.append(LeftOut(result.path, f"did not load: {codes}", named))
-        elif result.path in crashed:
+        elif verdict == INCOMPLETE:
             left_out.append(LeftOut(result.path, "a rule crashed: " + ", ".join(sorted(set(crashed[result.path]))),
                                     named, result.agreement.id))
-        elif not result.passed(report.fail_on):
+        elif status(result.agreement.term, as_of) != IN_EFFECT:
+            # Whatever the policy says of DPA111: parents must never see an agreement that has
+            # ended, or not begun, as one that protects their child's data.
+            left_out.append(LeftOut(result.path, f"not in effect on {as_of}: {describe(result.agreement.term, as_of)}",
+                                    named, result.agreement.id))
+        elif verdict == FAIL:
             left_out.append(LeftOut(result.path, "fails " + ", ".join(blocking_codes(result, report.fail_on)),
                                     named, result.agreement.id))
+        elif verdict == NEEDS_REVIEW:
+            codes = sorted({f.code for f in result.findings
+                            if f.counts and f.needs_review and f.severity >= report.fail_on})
+            left_out.append(LeftOut(result.path, "needs legal review: " + ", ".join(codes), named, result.agreement.id))
         else:
             published.append(result)
     return published, left_out
 
 
 # ------------------------------------------------------------------------------ the model
-def build_page(report: "RunReport", published: list["AgreementResult"], tool_version: str = "") -> dict[str, Any]:
-    """The clearinghouse as plain data: what the JSON feed holds and the HTML shows."""
+def build_page(report: "RunReport", published: list["AgreementResult"], tool_version: str = "",
+               as_of: "datetime.date | None" = None) -> dict[str, Any]:
+    """The clearinghouse as plain data: what the JSON feed holds and the HTML shows, as of
+    ``as_of`` (default: the run's date): the page lists the agreements in effect that day."""
+    from ...rule import today
+
+    as_of = as_of or report.as_of or today()
     entries = []
     for result in published:
         waived = _waived(result)
         for product in result.agreement.products:
             entries.append(_entry(result.path, result.agreement, product, waived))
-    entries.sort(key=lambda e: (e["product"]["name"].casefold(), e["product"]["name"],
-                                e["vendor"]["name"].casefold(), e["agreement"]["id"], e["source"]))
+    # By vendor, as parents look a company up; then its products, then a stable tie-break.
+    entries.sort(key=lambda e: (e["vendor"]["name"].casefold(), e["vendor"]["name"],
+                                e["product"]["name"].casefold(), e["product"]["name"], e["agreement"]["id"], e["source"]))
     taken: set[str] = set()
     for entry in entries:  # a stable, unique fragment per entry: #clever-mdcps-ndpa-2026-0008
         base = slug(f"{entry['product']['name']} {entry['agreement']['id']}") or "entry"
@@ -112,6 +139,8 @@ def build_page(report: "RunReport", published: list["AgreementResult"], tool_ver
             "agreements_checked": len(report.results),
             "agreements_published": len(published),
         },
+        # The day the page is true of: agreements in effect and passing on this date.
+        "as_of": as_of.isoformat(),
         "district": district,
         "entries": entries,
     }

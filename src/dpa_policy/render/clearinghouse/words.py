@@ -1,6 +1,6 @@
 """Plain words for parents: what each term of an agreement means, in sentences a family reads
-without a lawyer, and the small formatters the clearinghouse page uses (dates spelled out the
-same in every locale, links only for http(s) URLs)."""
+without a lawyer, and the small formatters the clearinghouse page uses (dates in the one style
+every dpa-policy page uses, links only for http(s) URLs and plain email addresses)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LINK_LABELS = {"privacy_policy": "Privacy policy", "terms_of_service": "Terms of service", "website": "Website"}
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 # (prohibited, allowed, not stated) for each data-use prohibition, in the page's order.
 PROHIBITIONS: dict[str, tuple[str, str, str]] = {
@@ -97,8 +95,20 @@ MODELS = {
 
 
 def plain_date(value: "datetime.date") -> str:
-    """``2026-02-01`` -> ``1 February 2026``, the same in every locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """``2026-02-01`` -> "February 1, 2026": the counsel report's style too (render.dates)."""
+    from ..dates import long_date
+
+    return long_date(value)
+
+
+def safe_mailto(value: str | None) -> str | None:
+    """A ``mailto:`` link for a plain email address, else None: only the characters an
+    ordinary address uses, so no "?cc=" or "&body=" can ride along into the parent's mail."""
+    import re
+
+    if not value or not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", value):
+        return None
+    return f"mailto:{value}"
 
 
 def safe_url(value: str | None) -> str | None:
