@@ -74,8 +74,57 @@ def test_sensitive_data_element_added_is_flagged_as_expanded_sharing(old, write)
     assert ("EXPANDED data.student.elements: added student_name.first_last "
             "(Student first and/or last name)") in expanded
     assert "EXPANDED data.student.purposes: added Route messages about IEP and 504 meetings." in expanded
-    # More data shared is called out, but it is not a weakened obligation and no rule flips.
-    assert not lines_starting(out, "WEAKENED") and code == 0
+    # Not a weakened obligation and no rule flips; but data in a sensitive category is added,
+    # which fails the run unless the policy allows it.
+    assert not lines_starting(out, "WEAKENED") and code == 1
+    _, markdown, _ = run("diff", old, new, "--format", "markdown")
+    assert markdown.startswith("**dpa-policy diff: data sharing expanded (3 additions, 1 sensitive)")
+
+
+def test_a_policy_can_let_added_sensitive_data_pass(old, write):
+    new = write("new.yaml", edit(BASE, "data:\n", "data:\n  student:\n    elements: [special_indicator.medical_health]\n"
+                                             "    purposes: [Show the nurse allergy plans.]\n"))
+    allow = write("allow.yaml", "policy_version: 1\nname: Lenient diffs\nextends: [ndpa]\n"
+                                "diff: {sensitive_data_added: allow}\n")
+    code, out, _ = run("diff", old, new, "--policy", allow)
+    assert code == 0 and "(sensitive: Medical alerts/health data)" in out
+    _, markdown, _ = run("diff", old, new, "--policy", allow, "--format", "markdown")
+    assert "1 sensitive, which the policy allows" in markdown
+    # Not sensitive: a name added never fails the run.
+    plain = write("plain.yaml", edit(BASE, "data:\n", "data:\n  student:\n    elements: [student_name.first_last]\n"
+                                                 "    purposes: [Greet students by name.]\n"))
+    assert run("diff", old, plain)[0] == 0
+    bad = write("bad.yaml", "policy_version: 1\nname: Typo\ndiff: {sensitive_data_added: maybe}\n")
+    code, _, err = run("diff", old, new, "--policy", bad)
+    assert code == 2 and "bad.yaml:3" in err
+
+
+def test_a_sensitive_free_text_element_counts_as_sensitive(old, write):
+    new = write("new.yaml", edit(BASE, "data:\n", "data:\n  student:\n    elements: [student_name.first_last]\n"
+                                             "    other_elements: [Fingerprint template for the lunch line]\n"
+                                             "    purposes: [Let students pay for lunch.]\n"))
+    code, out, _ = run("diff", old, new)
+    assert code == 1 and "(sensitive: biometric data; free text, not in the vocabulary)" in out
+
+
+def test_a_number_changed_in_the_wording_alone_needs_review(old, write):
+    new = write("new.yaml", edit(BASE, "within seventy-two (72) hours of", "within thirty (30) days of"))
+    code, out, _ = run("diff", old, new)
+    assert code == 1
+    assert out.splitlines()[0] == ('REVIEW clauses.breach_notification.text: the wording changes a number: '
+                                   '"72 hours" -> "30 days" (no recorded term changed with it: correct the record '
+                                   'or the clause)')
+    _, markdown, _ = run("diff", old, new, "--format", "markdown")
+    assert "| **needs review** | `clauses.breach_notification.text` |" in markdown
+    # When the recorded window moved with the words, the window's change says it all.
+    both = write("both.yaml", edit(edit(BASE, "within seventy-two (72) hours of", "within thirty (30) days of"),
+                                   "window: 72 hours", "window: 30 calendar days"))
+    _, out, _ = run("diff", old, both)
+    assert not lines_starting(out, "REVIEW") and lines_starting(out, "WEAKENED clauses.breach_notification.window")
+    # The same number written another way is no change of number.
+    same = write("same.yaml", edit(BASE, "within seventy-two (72) hours of", "within 72 hours of"))
+    code, out, _ = run("diff", old, same)
+    assert code == 0 and out.startswith("CHANGED clauses.breach_notification.text: wording changed")
 
 
 def test_removed_prohibition_is_weakened(old, write):
@@ -389,3 +438,73 @@ def test_duration_helper_matches_the_rules_conservative_reading():
     # The classification rests on Duration.within: the same test DPA201 applies.
     assert not parse_duration("10 business days").within(parse_duration("72 hours"))
     assert parse_duration("48 hours").within(parse_duration("72 hours"))
+
+
+# ------------------------------------------------------------------- the newer format terms
+FULL = (Path(__file__).resolve().parent / "fixtures" / "format-additions-agreement.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("old_value, new_value, expected, path", [
+    ("    over_vendor_terms: true", "    over_vendor_terms: false", "WEAKENED", "clauses.precedence.over_vendor_terms"),
+    ("    window: 45 calendar days", "    window: 60 calendar days", "WEAKENED", "clauses.parent_access.window"),
+    ("    correction: true", "    correction: false", "WEAKENED", "clauses.parent_access.correction"),
+    ("    permitted: true\n", "    permitted: false\n", "STRENGTHENED", "clauses.deidentified_data.permitted"),
+    ("    reidentification_prohibited: true", "    reidentification_prohibited: false", "WEAKENED",
+     "clauses.deidentified_data.reidentification_prohibited"),
+    ("      - Improve and support the messaging service.", "      - Improve the service.\n      - Train models.",
+     "EXPANDED", "clauses.deidentified_data.purposes"),
+    ("    location: named_countries\n    countries: [US, CA]", "    location: us_only", "STRENGTHENED",
+     "clauses.storage.location"),
+    ("    countries: [US, CA]", "    countries: [US, CA, IN]", "EXPANDED", "clauses.storage.countries"),
+    ("    training_required: true", "    training_required: false", "WEAKENED", "clauses.confidentiality.training_required"),
+    ("    successor_bound: true", "    successor_bound: false", "WEAKENED", "clauses.sale_or_merger.successor_bound"),
+    ("    data_may_transfer: true", "    data_may_transfer: false", "STRENGTHENED",
+     "clauses.sale_or_merger.data_may_transfer"),
+    ("    notice: 30 calendar days", "    notice: 60 calendar days", "CHANGED", "clauses.sale_or_merger.notice"),
+    ("    no_termination_fee: true", "    no_termination_fee: false", "WEAKENED", "clauses.termination.no_termination_fee"),
+    ("    law_enforcement_delay: true", "    law_enforcement_delay: false", "STRENGTHENED",
+     "clauses.breach_notification.law_enforcement_delay"),
+    ("    costs: vendor", "    costs: shared", "WEAKENED", "clauses.breach_notification.costs"),
+    ("        window: 10 calendar days", "        window: 5 calendar days", "STRENGTHENED",
+     "clauses.breach_notification.by_category[directory_information].window"),
+    ("    no_sale: true\n\n", "    no_sale: false\n\n", "WEAKENED", "clauses.subprocessors.no_sale"),
+    ("    sanitization_covers_all_media: true", "    sanitization_covers_all_media: false", "WEAKENED",
+     "clauses.disposal.sanitization_covers_all_media"),
+    ("    notice: 60 calendar days", "    notice: 90 calendar days", "WEAKENED", "term.renewal.notice"),
+    ("      no_targeted_advertising: true", "      no_targeted_advertising: false", "WEAKENED",
+     "state_terms[FL].terms.no_targeted_advertising"),
+    ("      breach_window: 72 hours", "      breach_window: 5 business days", "WEAKENED",
+     "state_terms[FL].terms.breach_window"),
+    ("  status: confirmed\n  reviewer: J. Ruiz, General Counsel\n  reviewed_on: 2026-11-30",
+     "  status: draft", "WEAKENED", "review.status"),
+])
+def test_every_newer_term_is_judged(old_value, new_value, expected, path):
+    assert FULL.count(old_value) == 1, old_value
+    found = impacts(FULL, FULL.replace(old_value, new_value))
+    assert (expected, path) in found, found
+    # Nothing weakened sneaks in beside a strengthening, and the reverse edit flips the judgement.
+    back = {"WEAKENED": "STRENGTHENED", "STRENGTHENED": "WEAKENED", "EXPANDED": "NARROWED", "CHANGED": "CHANGED"}
+    assert (back[expected], path) in impacts(FULL.replace(old_value, new_value), FULL)
+
+
+def test_a_category_window_removed_falls_back_to_the_general_window():
+    entry = FULL.split("    by_category:\n", 1)[1].split("\n  audit:", 1)[0]
+    new = FULL.replace("    by_category:\n" + entry, "")
+    changes = {c.path: c for c in compare(agreement(FULL), agreement(new))}
+    window = changes["clauses.breach_notification.by_category[directory_information].window"]
+    # The fixture's general window (72 hours) is shorter than its directory-information one.
+    assert window.impact is Impact.STRENGTHENED and (window.old, window.new) == ("10 calendar days", "72 hours")
+    assert "the clause's general term applies" in window.note
+
+
+def test_a_state_rider_removed_is_weakened_and_a_termination_is_noted():
+    rider = "state_terms:\n" + FULL.split("state_terms:\n", 1)[1].split("\nrecords:", 1)[0] + "\n"
+    new = FULL.replace(rider, "").replace("  renewal:\n", "  terminated: 2026-03-01\n  renewal:\n")
+    changes = {c.path: c for c in compare(agreement(FULL), agreement(new))}
+    assert changes["state_terms[FL]"].impact is Impact.WEAKENED
+    assert changes["term.terminated"].impact is Impact.CHANGED and "ended early" in changes["term.terminated"].note
+
+
+def test_a_clause_page_moving_is_not_a_change_of_terms():
+    new = FULL.replace("    page: 3\n    parents_may_review: true", "    page: 4\n    parents_may_review: true")
+    assert impacts(FULL, new) == [("CHANGED", "clauses.parent_access.page")]

@@ -21,14 +21,19 @@ DESCRIPTION = """\
 Compare two versions of an agreement: which obligations changed, and which rule verdicts
 flipped. Give two files (OLD NEW), or --rev REV and one file to compare it with its version
 at a git revision. Each change is one line, classified from the district's point of view:
-WEAKENED, EXPANDED (more data shared), CHANGED (neutral), STRENGTHENED, NARROWED (less data);
-rules that went from pass to fail are NOW-FAILS lines, the reverse NOW-PASSES."""
+WEAKENED, REVIEW (a clause's wording changes a number its recorded terms do not), EXPANDED
+(more data shared), CHANGED (neutral), STRENGTHENED, NARROWED (less data); rules that went
+from pass to fail are NOW-FAILS lines, the reverse NOW-PASSES."""
 
 EPILOG = """\
 exit codes:
-  0  no obligation weakened and no rule newly failing at or above --fail-on
-  1  an obligation weakened, a rule now fails, or either file cannot be read, parsed or
-     validated (its problems, DPA001-DPA007, are listed and nothing is compared)
+  0  no obligation weakened, no number changed in a clause's wording alone, no sensitive
+     data added, and no rule newly failing at or above --fail-on
+  1  an obligation weakened; a clause's wording changes a number ("72 hours" -> "30 days")
+     that no recorded term does; data in a sensitive category is added (a policy's
+     `diff: {sensitive_data_added: allow}` lists it without failing); a rule now fails; or
+     either file cannot be read, parsed or validated (its problems, DPA001-DPA007, are
+     listed and nothing is compared)
   2  the run could not be set up: bad flag, file not found, invalid policy, plugin
      failure, git could not give the file at --rev, or --output would overwrite an
      input (either agreement or the policy)
@@ -51,7 +56,10 @@ def add_parser(sub: Any, parents: Parents) -> argparse.ArgumentParser:
     parser.add_argument("--format", default="text", choices=("text", "markdown"),
                         help="text (one change per line, default) or markdown (tables for a pull request)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--fail-on", default="error", choices=("error", "warning"),
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="judge both versions' dates (in effect, expiring, disposal due) as of this date "
+                             "instead of today, for reproducible runs")
+    parser.add_argument("--fail-on", choices=("error", "warning"),  # None: the configuration file's, else error
                         help="lowest severity of a newly failing rule that fails the run (default: error)")
     return parser
 
@@ -60,6 +68,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """The ``dpa-policy diff`` command, from parsed arguments to exit code."""
     from ..compare.flips import build_report
     from ..compare.sources import existing_file, git_show, load_bytes, load_path
+    from ..core.options import parse_as_of
     from ..findings import Severity
     from ..render.diff import render_markdown, render_text
 
@@ -88,7 +97,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         inputs.refuse_file(Path(args.output), "--output")
     new = load_path(new_path)
 
-    report = build_report(old, new, old_display, new_display, policy_set, Severity.parse(args.fail_on))
+    report = build_report(old, new, old_display, new_display, policy_set, Severity.parse(args.fail_on),
+                          parse_as_of(args.as_of))
     text = render_markdown(report) if args.format == "markdown" else render_text(report)
     if args.output:
         from ..output.atomic import write_atomic

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import UsageError
-from ._args import Parents, load_plugins, load_policy
+from ._args import Parents, load_plugins, load_policy, run_with_progress, terminal_text
 
 DESCRIPTION = """\
 Write a report for counsel: a portfolio summary (verdicts, terms expiring or expired, the
@@ -80,11 +80,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for path, flag in outputs:  # before the run: nothing the user wrote is ever overwritten
         inputs.refuse_file(path, flag)
     as_of = parse_as_of(args.as_of)
-    report = checked_report(args, pm, policy_set)
+    report = run_with_progress(args, lambda progress: checked_report(args, pm, policy_set, progress))
 
     from ..render.counsel import build, render_html, render_markdown
 
-    view = build(report, as_of, args.expiring_within)
+    view = build(report, report.as_of or as_of, args.expiring_within)  # the date the run judged as of
     # Render everything before writing anything: a renderer that fails leaves no half set.
     rendered = []
     if args.html:
@@ -95,8 +95,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         write_atomic(path, content)
     summary = report.summary()
     incomplete = f", {summary['incomplete']} incomplete" if summary["incomplete"] else ""
+    if summary["needs_review"]:
+        incomplete = f", {summary['needs_review']} need{'s' if summary['needs_review'] == 1 else ''} review" + incomplete
     note = incomplete_note(report.crashes)
-    out.write(text(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
+    from ..render.settings import policy_and_config
+
+    terminal_text(args, out).write(text(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
                    f"{summary['passed']} passed, {summary['failed']} failed{incomplete}; report written to "
-                   + ", ".join(path.as_posix() for path, _ in rendered) + (f". {note}" if note else "")) + "\n")
+                   + ", ".join(path.as_posix() for path, _ in rendered) + (f". {note}" if note else ".")
+                   + f" {policy_and_config(report)}") + "\n")
     return report.exit_code()

@@ -1,25 +1,24 @@
 """``compare(old, new)``: every change between two versions of an agreement, term by term
-through the models (never as text), each classified by :mod:`.classify`."""
+through the models (never as text), each classified by :mod:`.classify`; how each clause's
+terms are judged is :mod:`.clauses`, and what a clause's words say beside them is
+:mod:`.wording`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .classify import Change, Changes, Impact
+from .clauses import CLAUSE_TERMS, state_terms
+from .wording import normalized, number_change, phrases
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.agreement import Agreement
 
 __all__ = ["Change", "Impact", "compare"]
 
-_TRIGGER_RANK = {"incident": 0, "discovery": 1, "confirmation": 2, "determination": 2, None: 3}
-_REDISCLOSURE_RANK = {"prohibited_without_consent": 0, "to_subprocessors_only": 1, "permitted": 2, None: 2}
-_PROHIBITIONS = ("sale", "targeted_advertising", "marketing", "non_educational_profiling",
-                 "commercial_product_development")
-_MEDIA = ("magnetic", "flash", "optical", "paper", "unspecified")
 _SUBJECTS = ("student", "parent_guardian", "staff")
-_CLAUSES = ("ownership", "breach_notification", "audit", "data_use", "disposal", "security",
-            "subprocessors", "legal_compliance")
+# A change to one of these is where the clause sits or came from, not what it says.
+_LOCATION_KEYS = (".citation", ".page")
 
 
 def compare(old: "Agreement", new: "Agreement") -> list[Change]:
@@ -29,20 +28,22 @@ def compare(old: "Agreement", new: "Agreement") -> list[Change]:
     d.tree("title", old.title, new.title)
     d.tree("parties", old.parties.model_dump(mode="json"), new.parties.model_dump(mode="json"))
     _products(d, old, new)
-    before = len(d.items)
-    d.tree("term", old.term.model_dump(mode="json"), new.term.model_dump(mode="json"))
-    if old.term.governing_state != new.term.governing_state:
-        d.items[before:] = [
-            c._replace(note="each version is checked with its own state's rules")
-            if c.path == "term.governing_state" else c
-            for c in d.items[before:]
-        ]
+    _term(d, old, new)
     _data(d, old, new)
-    for name in _CLAUSES:
-        _clause(d, name, getattr(old.clauses, name), getattr(new.clauses, name))
+    for name, terms in CLAUSE_TERMS.items():
+        _clause(d, f"clauses.{name}", getattr(old.clauses, name), getattr(new.clauses, name), terms)
+    _state_terms(d, old, new)
     d.members("attachments", [_attachment(a) for a in old.attachments], [_attachment(a) for a in new.attachments],
               added=Impact.CHANGED, removed=Impact.CHANGED)
+    # What the district recorded since signing, and where the record came from: facts, not terms.
+    for key in ("records", "source"):
+        d.tree(key, _dump(getattr(old, key)), _dump(getattr(new, key)))
+    _review(d, old.review, new.review)
     return sorted(d.items, key=lambda c: (c.impact, c.order))
+
+
+def _dump(model: Any) -> Any:
+    return None if model is None else model.model_dump(mode="json")
 
 
 def _products(d: Changes, old: "Agreement", new: "Agreement") -> None:
@@ -53,6 +54,27 @@ def _products(d: Changes, old: "Agreement", new: "Agreement") -> None:
         if name in news:
             for key in ("description", "website"):
                 d.tree(f"products[{name}].{key}", product.get(key), news[name].get(key))
+
+
+def _term(d: Changes, old: "Agreement", new: "Agreement") -> None:
+    """Dates, governing law and template are facts about the agreement, neutral; the renewal
+    notice is the one term that binds the district: a longer one means acting earlier to stop
+    an automatic renewal."""
+    was, now = old.term.model_dump(mode="json"), new.term.model_dump(mode="json")
+    was_notice = old.term.renewal.notice if old.term.renewal is not None else None
+    now_notice = new.term.renewal.notice if new.term.renewal is not None else None
+    for side in (was, now):
+        if isinstance(side.get("renewal"), dict):
+            side["renewal"].pop("notice", None)
+    before = len(d.items)
+    d.tree("term", was, now)
+    notes = {"term.governing_state": "each version is checked with its own state's rules",
+             "term.terminated": "the agreement ended early: its data must now be returned or disposed of"}
+    d.items[before:] = [c._replace(note=notes[c.path]) if c.path in notes else c for c in d.items[before:]]
+    if was_notice != now_notice:
+        d.duration("term.renewal.notice", was_notice, now_notice, unstated_is_best=True)
+        last = d.items[-1]
+        d.items[-1] = last._replace(note="; ".join(filter(None, [last.note, "notice the district gives to stop a renewal"])))
 
 
 def _attachment(attachment: Any) -> str:
@@ -71,18 +93,22 @@ def _data(d: Changes, old: "Agreement", new: "Agreement") -> None:
         before, after = getattr(old.data, subject), getattr(new.data, subject)
         path = f"data.{subject}"
         for term, note in (("elements", element_note),
-                           ("other_elements", lambda item: "free text, not in the vocabulary"),
+                           ("other_elements", _other_element_note),
                            ("purposes", lambda item: "")):
             d.members(f"{path}.{term}", getattr(before, term, None) or [], getattr(after, term, None) or [],
                       added=Impact.EXPANDED, removed=Impact.NARROWED, note=note)
 
 
-def _normalized(text: str) -> str:
-    return " ".join(text.split())
+def _other_element_note(text: str) -> str:
+    """A free-text element in a sensitive category says so, by DPA403's words for them
+    (health, disability, biometric data, precise geolocation...)."""
+    from ..rules.minimisation import TOPICS
+
+    topics = [topic.label for topic in TOPICS.values() if topic.words.search(text)]
+    return ("sensitive: " + " or ".join(topics) + "; " if topics else "") + "free text, not in the vocabulary"
 
 
-def _clause(d: Changes, name: str, old: Any, new: Any) -> None:
-    path = f"clauses.{name}"
+def _clause(d: Changes, path: str, old: Any, new: Any, terms: Any) -> None:
     if old is None and new is None:
         return
     if new is None:
@@ -92,169 +118,65 @@ def _clause(d: Changes, name: str, old: Any, new: Any) -> None:
         d.add(Impact.STRENGTHENED, path, None, f"the clause ({new.citation})")
         return
     before = len(d.items)
-    _TERMS[name](d, path, old, new)
-    structured = any(not c.path.endswith(".citation") for c in d.items[before:])
-    if old.citation != new.citation:
-        d.add(Impact.CHANGED, f"{path}.citation", old.citation, new.citation)
-    if not structured and _normalized(old.text) != _normalized(new.text):
-        was, now, summary = _wording(old.text, new.text)
+    terms(d, path, old, new)
+    _location_and_words(d, path, old, new, d.items[before:])
+
+
+def _location_and_words(d: Changes, path: str, old: Any, new: Any, recorded: list[Change]) -> None:
+    """Citation and page (neutral), then the words: a number the words changed that no
+    recorded term did is REVIEW; other rewording with no term changed is neutral."""
+    for key in ("citation", "page"):
+        d.tree(f"{path}.{key}", getattr(old, key, None), getattr(new, key, None))
+    if normalized(old.text) == normalized(new.text):
+        return
+    structured = [c for c in recorded if not c.path.endswith(_LOCATION_KEYS)]
+    moved = number_change(old.text, new.text)
+    # A recorded term that carries a number (a window, a count) changed: the words followed it.
+    if moved and not any(any(ch.isdigit() for ch in f"{c.old}{c.new}") for c in structured):
+        d.add(Impact.REVIEW, f"{path}.text", *phrases(old.text, new.text)[:2],
+              "no recorded term changed with it: correct the record or the clause",
+              summary=f"the wording changes a number: {moved}")
+    elif not structured:
+        was, now, summary = phrases(old.text, new.text)
         d.add(Impact.CHANGED, f"{path}.text", was, now,
               "no structured term changed; counsel should read the clause", summary=f"wording changed: {summary}")
 
 
-def _wording(old: str, new: str, hunks: int = 2, width: int = 60) -> tuple[str, str, str]:
-    """The first phrases that differ, word by word, as (old side, new side, one-line summary):
-    '"seventy-two (72) hours" -> "ten (10) business days"'."""
-    import difflib
-
-    a, b = _normalized(old).split(), _normalized(new).split()
-
-    def phrase(words: list[str]) -> str:
-        text = " ".join(words)
-        return f'"{text if len(text) <= width else text[:width - 3] + "..."}"'
-
-    was, now, parts = [], [], []
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
-    for tag, i1, i2, j1, j2 in ops[:hunks]:
-        if tag == "replace":
-            was.append(phrase(a[i1:i2]))
-            now.append(phrase(b[j1:j2]))
-            parts.append(f"{was[-1]} -> {now[-1]}")
-        elif tag == "delete":
-            was.append(phrase(a[i1:i2]))
-            parts.append(f"removed {was[-1]}")
-        else:
-            now.append(phrase(b[j1:j2]))
-            parts.append(f"added {now[-1]}")
-    if len(ops) > hunks:
-        parts.append(f"and {len(ops) - hunks} more")
-    return " ... ".join(was) or "—", " ... ".join(now) or "—", "; ".join(parts)
-
-
-def _ownership(d: Changes, path: str, old: Any, new: Any) -> None:
-    for term in ("district_owns", "district_controls", "vendor_rights_limited_to_service"):
-        d.commitment(f"{path}.{term}", getattr(old, term), getattr(new, term))
-
-
-def _breach(d: Changes, path: str, old: Any, new: Any) -> None:
-    d.duration(f"{path}.window", old.window, new.window)
-    d.ranked(f"{path}.trigger", old.trigger, new.trigger, _TRIGGER_RANK.__getitem__,
-             note_worse="the clock starts later", note_better="the clock starts earlier")
-    d.members(f"{path}.recipients", old.recipients, new.recipients,
-              added=Impact.STRENGTHENED, removed=Impact.WEAKENED)
-    d.members(f"{path}.contents", old.contents, new.contents, added=Impact.STRENGTHENED, removed=Impact.WEAKENED)
-    d.commitment(f"{path}.incident_response_plan", old.incident_response_plan, new.incident_response_plan)
-
-
-def _audit(d: Changes, path: str, old: Any, new: Any) -> None:
-    d.commitment(f"{path}.district_may_audit", old.district_may_audit, new.district_may_audit)
-    # No per_year limit stated: the district may audit as often as it needs.
-    d.ranked(f"{path}.per_year", old.per_year, new.per_year,
-             lambda n: -float("inf") if n is None else -n,
-             render=lambda n: "no limit stated" if n is None else str(n),
-             note_worse="fewer audits a year", note_better="more audits a year")
-    d.commitment(f"{path}.after_unauthorized_access", old.after_unauthorized_access, new.after_unauthorized_access)
-    d.duration(f"{path}.notice", old.notice, new.notice, unstated_is_best=True)
-    d.commitment(f"{path}.confidentiality_agreement_required", old.confidentiality_agreement_required,
-                 new.confidentiality_agreement_required, burden=True,
-                 note="a condition on the district's audits")
-
-
-def _data_use(d: Changes, path: str, old: Any, new: Any) -> None:
-    d.members(f"{path}.permitted_purposes", old.permitted_purposes, new.permitted_purposes,
-              added=Impact.EXPANDED, removed=Impact.NARROWED)
-    for term in _PROHIBITIONS:
-        d.commitment(f"{path}.prohibits.{term}", getattr(old.prohibits, term, None),
-                     getattr(new.prohibits, term, None))
-    d.members(f"{path}.carve_outs", old.carve_outs, new.carve_outs,
-              added=Impact.WEAKENED, removed=Impact.STRENGTHENED,
-              note=lambda item: "an exception to the prohibitions")
-    d.ranked(f"{path}.redisclosure", old.redisclosure, new.redisclosure, _REDISCLOSURE_RANK.__getitem__,
-             note_worse="more permissive", note_better="more restrictive")
-
-
-def _disposal(d: Changes, path: str, old: Any, new: Any) -> None:
-    for term in ("on_request", "at_termination"):
-        before, after = getattr(old, term), getattr(new, term)
-        d.duration(f"{path}.{term}.within", getattr(before, "within", None), getattr(after, "within", None))
-        d.tree(f"{path}.{term}.citation", getattr(before, "citation", None), getattr(after, "citation", None))
-    d.commitment(f"{path}.return_before_disposal", old.return_before_disposal, new.return_before_disposal)
-    _sanitization(d, f"{path}.sanitization", old.sanitization, new.sanitization)
-    d.commitment(f"{path}.written_certification", old.written_certification, new.written_certification)
-
-
-def _sanitization(d: Changes, path: str, old: Sequence[Any], new: Sequence[Any]) -> None:
-    """Per media: the level committed is the weakest entry's (the vendor may use any of them),
-    each entry judged as DPA502 judges it (the method's reach, capped by the level claimed)."""
-    from ..model.sanitization import LEVEL_RANK, effective
-
-    def entry(e: Any) -> str:
-        extras = [f"{k}: {getattr(e, k)}" for k in ("level", "standard") if getattr(e, k) is not None]
-        return e.method + (f" [{', '.join(extras)}]" if extras else "")
-
-    def level(entries: list[Any]) -> str | None:
-        return min((effective(e) for e in entries), key=lambda lvl: LEVEL_RANK[lvl])
-
-    def level_text(lvl: str | None) -> str:
-        return f"NIST SP 800-88 {lvl.capitalize()}" if lvl else "no NIST SP 800-88 level"
-
-    for media in _MEDIA:
-        before = [e for e in old if e.media == media]
-        after = [e for e in new if e.media == media]
-        if before == after:
+def _state_terms(d: Changes, old: "Agreement", new: "Agreement") -> None:
+    """State riders by state: one added is strengthened, one removed weakened; the terms of
+    one in both are compared as clauses are (the first rider for a state, as packs read it)."""
+    olds, news = {}, {}
+    for riders, side in ((old.state_terms, olds), (new.state_terms, news)):
+        for rider in riders:
+            side.setdefault(rider.state, rider)
+    for state in dict.fromkeys([*olds, *news]):
+        path = f"state_terms[{state}]"
+        was, now = olds.get(state), news.get(state)
+        if was is None or now is None:
+            d.add(Impact.STRENGTHENED if was is None else Impact.WEAKENED, path,
+                  None if was is None else f"the {state} state terms ({was.citation})",
+                  None if now is None else f"the {state} state terms ({now.citation})")
             continue
-        where = f"{path}[{media}]"
-        if not after:
-            lost = level(before)
-            d.add(Impact.WEAKENED if lost else Impact.CHANGED, where, "; ".join(map(entry, before)), None,
-                  f"{media} media no longer covered ({level_text(lost)})")
-            continue
-        if not before:
-            gained = level(after)
-            d.add(Impact.STRENGTHENED if gained else Impact.CHANGED, where, None, "; ".join(map(entry, after)),
-                  level_text(gained))
-            continue
-        was, now = level(before), level(after)
-        impact = (Impact.WEAKENED if LEVEL_RANK[now] < LEVEL_RANK[was]
-                  else Impact.STRENGTHENED if LEVEL_RANK[now] > LEVEL_RANK[was] else Impact.CHANGED)
-        note = f"{level_text(was)} -> {level_text(now)}" if was != now else level_text(now)
-        d.add(impact, where, "; ".join(map(entry, before)), "; ".join(map(entry, after)), note)
+        before = len(d.items)
+        d.tree(f"{path}.statute", was.statute, now.statute)
+        state_terms(d, path, was.terms, now.terms)
+        _location_and_words(d, path, was, now, d.items[before:])
 
 
-def _security(d: Changes, path: str, old: Any, new: Any) -> None:
-    from ..model.vocabulary import SECURITY_FRAMEWORKS
-
-    removed_all = bool(old.frameworks) and not new.frameworks
-    d.members(f"{path}.frameworks", old.frameworks, new.frameworks,
-              added=Impact.STRENGTHENED if not old.frameworks else Impact.CHANGED,
-              removed=Impact.WEAKENED if removed_all else Impact.CHANGED,
-              note=lambda key: SECURITY_FRAMEWORKS.get(key, ""))
-    d.commitment(f"{path}.encryption_at_rest", old.encryption_at_rest, new.encryption_at_rest)
-    d.commitment(f"{path}.encryption_in_transit", old.encryption_in_transit, new.encryption_in_transit)
-
-
-def _subprocessors(d: Changes, path: str, old: Any, new: Any) -> None:
-    d.commitment(f"{path}.bound_no_less_stringent", old.bound_no_less_stringent, new.bound_no_less_stringent)
-    d.members(f"{path}.named", old.named, new.named, added=Impact.EXPANDED, removed=Impact.NARROWED,
-              note=lambda item: "a subprocessor that receives the data")
+def _review(d: Changes, old: Any, new: Any) -> None:
+    """Whether a person confirmed the record against the contract: losing that is weakened
+    (the checker now judges words nobody has checked), gaining it strengthened."""
+    was = old.status if old is not None else None
+    now = new.status if new is not None else None
+    if (was == "confirmed") != (now == "confirmed"):
+        d.add(Impact.STRENGTHENED if now == "confirmed" else Impact.WEAKENED, "review.status",
+              was or "not stated", now or "not stated",
+              "confirmed against the contract" if now == "confirmed" else "no longer confirmed against the contract")
+    elif was != now:
+        d.add(Impact.CHANGED, "review.status", was or "not stated", now or "not stated")
+    for key in ("reviewer", "reviewed_on"):
+        d.tree(f"review.{key}", _show(getattr(old, key, None)), _show(getattr(new, key, None)))
 
 
-def _legal(d: Changes, path: str, old: Any, new: Any) -> None:
-    from ..model.vocabulary import LAWS
-
-    d.members(f"{path}.laws", old.laws, new.laws, added=Impact.STRENGTHENED, removed=Impact.WEAKENED,
-              note=lambda key: LAWS.get(key, ""))
-    d.members(f"{path}.other_laws", old.other_laws, new.other_laws,
-              added=Impact.STRENGTHENED, removed=Impact.WEAKENED)
-
-
-_TERMS: dict[str, Callable[[Changes, str, Any, Any], None]] = {
-    "ownership": _ownership,
-    "breach_notification": _breach,
-    "audit": _audit,
-    "data_use": _data_use,
-    "disposal": _disposal,
-    "security": _security,
-    "subprocessors": _subprocessors,
-    "legal_compliance": _legal,
-}
+def _show(value: Any) -> Any:
+    return None if value is None else str(value)

@@ -15,10 +15,13 @@ class Impact(enum.IntEnum):
     """How a change affects the district; the order is the report's order."""
 
     WEAKENED = 0
-    EXPANDED = 1
-    CHANGED = 2
-    STRENGTHENED = 3
-    NARROWED = 4
+    #: A clause's words changed a number ("72 hours" -> "30 days") that no recorded term
+    #: shows: the record or the clause is wrong, and only a person can say which.
+    REVIEW = 1
+    EXPANDED = 2
+    CHANGED = 3
+    STRENGTHENED = 4
+    NARROWED = 5
 
 
 class Change(NamedTuple):

@@ -26,6 +26,7 @@ from ..rule import (
     CLAUSE_LABELS, DurationOption, Rule, RuleOptions, clause_absent, clause_path, prohibition_violations,
     term_not_stated,
 )
+from ..rules import drafting
 
 # Every prohibition the agreement format can record (sale, targeted_advertising, ...).
 Prohibition = Literal[tuple(Prohibitions.model_fields)]  # type: ignore[valid-type]
@@ -81,6 +82,9 @@ class ProhibitionsRule(Rule):
             yield clause_absent("data_use", "prohibits " + ", ".join(remaining))
             return
         yield from prohibition_violations(clause, remaining, PROHIBITION_WORDS, note=f"{self.BASIS} forbids it")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.prohibitions(options.required_prohibitions)
 
 
 # ----------------------------------------------------------------------------- breach notice
@@ -138,6 +142,11 @@ class BreachWindowRule(Rule):
         else:
             yield from _trigger_accepted(clause.trigger, clause_path(self.clause, "trigger"), options,
                                          trigger_required, self.BASIS)
+
+    def model_clause(self, options: Options) -> str:
+        trigger = drafting.latest_trigger(options.accepted_triggers)
+        return (drafting.breach_notice(options.max_window, trigger)
+                + " This period applies to a Security Breach involving any kind of Student Data.")
 
 
 def _window_fits(window: Duration, path: PathKey, limit: Duration, required: str, what: str,

@@ -94,18 +94,22 @@ def headline(report: DiffReport) -> str:
     weakened = report.count(Impact.WEAKENED)
     if weakened:
         parts.append(_plural(weakened, "obligation") + " weakened")
+    review = report.count(Impact.REVIEW)
+    if review:
+        parts.append(_plural(review, "clause") + " whose wording changes a number the recorded terms do not")
     expanded = [c for c in report.changes if c.impact is Impact.EXPANDED]
     if expanded:
-        sensitive = sum(1 for c in expanded if c.note.startswith("sensitive"))
+        sensitive = len(report.sensitive_additions())
+        allowed = "" if report.sensitive_additions_fail else ", which the policy allows"
         parts.append("data sharing expanded (" + _plural(len(expanded), "addition")
-                     + (f", {sensitive} sensitive" if sensitive else "") + ")")
+                     + (f", {sensitive} sensitive{allowed}" if sensitive else "") + ")")
     to_fail = [f for f in report.flips if f.to_fail]
     to_pass = [f for f in report.flips if not f.to_fail]
     if to_fail:
         parts.append(_plural(len(to_fail), "rule") + (" now fails" if len(to_fail) == 1 else " now fail"))
     if to_pass:
         parts.append(_plural(len(to_pass), "rule") + " now pass" + ("es" if len(to_pass) == 1 else ""))
-    others = len(report.changes) - weakened - len(expanded)
+    others = len(report.changes) - weakened - review - len(expanded)
     if others:
         parts.append(_plural(others, "other change"))
     if report.crashes:
@@ -126,6 +130,7 @@ def _code(text: str) -> str:
 
 _MD_IMPACT = {
     Impact.WEAKENED: "**weakened**",
+    Impact.REVIEW: "**needs review**",
     Impact.EXPANDED: "**expanded**",
     Impact.CHANGED: "changed",
     Impact.STRENGTHENED: "strengthened",
@@ -145,8 +150,9 @@ def render_markdown(report: DiffReport) -> str:
     if report.changes:
         lines += ["#### Obligations and data", "", "| Impact | Term | Old | New | Note |", "| --- | --- | --- | --- | --- |"]
         for c in report.changes:
+            note = f"{c.summary}; {c.note}" if c.impact is Impact.REVIEW else c.note  # which numbers moved
             lines.append(f"| {_MD_IMPACT[c.impact]} | {_code(c.path)} | {'—' if c.old is None else _md(c.old)} | "
-                         f"{'—' if c.new is None else _md(c.new)} | {_md(c.note)} |")
+                         f"{'—' if c.new is None else _md(c.new)} | {_md(note)} |")
         lines.append("")
     if report.flips:
         lines += ["#### Rule verdicts", "", "| Rule | Was | Now | Findings |", "| --- | --- | --- | --- |"]

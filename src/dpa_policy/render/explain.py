@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from ..errors import UsageError
 from ..registry import RuleRegistry
@@ -29,6 +30,13 @@ def explain(registry: RuleRegistry, selector: str) -> str:
         defaults = rule.Options().model_dump(mode="json")
         for name in fields:
             parts.append(f"  {name}: {json.dumps(defaults[name])}")
+        parts.append("")
+    clause = rule().model_clause(rule.Options())
+    if clause:
+        # The counsel report builds the same clause from each agreement's resolved policy.
+        parts.append("Model clause (with the default options; `dpa-policy report` uses the policy's):")
+        parts.extend(textwrap.wrap(clause, width=88, initial_indent="  ", subsequent_indent="  ",
+                                   break_on_hyphens=False, break_long_words=False))
         parts.append("")
     return "\n".join(parts)
 
@@ -57,13 +65,30 @@ def plugins_table(pm, registry: RuleRegistry) -> str:
 def policy_show(policy_set, state: str | None) -> str:
     resolved = policy_set.for_state(state)
     head = f"{resolved.name} ({resolved.source})" + (f", for agreements governed by {state} law" if state else "")
-    lines = [head, "layers, first to last: " + " -> ".join(resolved.layers), ""]
+    lines = [head, "layers, first to last: " + " -> ".join(resolved.layers)]
+    if policy_set.has_dated_values:
+        day = policy_set.resolved_as_of().isoformat()
+        lines.append(f"values written by date: as of {day} (--as-of DATE chooses another day)")
+    if resolved.review_severity is not None or resolved.review_unconfirmed:
+        severity = resolved.review_severity or "each rule's own"
+        lines.append(f"findings that need review: severity {severity}"
+                     + ("; findings of rules with an unconfirmed legal basis need review" if resolved.review_unconfirmed
+                        else ""))
+    lines.append("")
     for rule in resolved.rules:
         where = dict(rule.provenance)
-        severity_from = where.get("severity", "rule default")
-        lines.append(f"{rule.code} {rule.slug}: {rule.severity}  [enabled by {rule.required_by}; severity from {severity_from}]")
+        dated = dict(rule.dated)
+
+        def origin_of(name: str, layer: str) -> str:  # the layer, and the dated entry if one chose the value
+            return f"{layer}; {dated[name]}" if name in dated else layer
+
+        enabled_by = origin_of("enabled", rule.required_by)
+        severity_from = origin_of("severity", where["severity"]) if "severity" in where else "rule default"
+        lines.append(f"{rule.code} {rule.slug}: {rule.severity}  [enabled by {enabled_by}; severity from {severity_from}]")
         defaults = rule.registered.rule.Options().model_dump(mode="json")
         for name, value in rule.options.model_dump(mode="json").items():
-            origin = where.get(f"options.{name}") or ("rule default" if value == defaults.get(name) else "?")
+            layer = where.get(f"options.{name}")
+            origin = origin_of(f"options.{name}", layer) if layer else (
+                "rule default" if value == defaults.get(name) else "?")
             lines.append(f"    {name}: {json.dumps(value)}  [{origin}]")
     return "\n".join(lines) + "\n"

@@ -12,13 +12,16 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def dpa_policy_rules():
-    from . import audit, breach, data_use, disposal, ownership, safeguards
+    from . import audit, breach, data_use, disposal, lifecycle, minimisation, ownership, review, safeguards
 
     return [
+        *lifecycle.RULES,  # DPA111-DPA113
+        *review.RULES,  # DPA121-DPA124
         *ownership.RULES,
         *breach.RULES,
         *audit.RULES,
         *data_use.RULES,
+        *minimisation.RULES,  # DPA403, DPA404
         *disposal.RULES,
         *safeguards.RULES,
     ]

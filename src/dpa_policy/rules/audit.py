@@ -9,6 +9,7 @@ from pydantic import Field
 from ..findings import Violation
 from ..model.agreement import Agreement
 from ..model.duration import parse_duration
+from ..model.contract_words import in_words, number_words
 from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
 
 CLAUSE = "audit"
@@ -110,6 +111,21 @@ class AuditRights(Rule):
                 observed=str(clause.notice),
                 required=f"notice of at most {options.max_notice}",
             )
+
+    def model_clause(self, options: Options) -> str:
+        notice = options.max_notice
+        unit = notice.unit.value[:-1] if notice.amount == 1 else notice.unit.value
+        possessive = f"{number_words(notice.amount)} ({notice.amount}) {unit}" + ("'s" if notice.amount == 1 else "'")
+        how_often = ""
+        if options.min_per_year:
+            times = "time" if options.min_per_year == 1 else "times"
+            how_often = f" up to {in_words(options.min_per_year)} {times} in each year of this Agreement"
+        after = (", and in addition after any unauthorized access to Student Data,"
+                 if options.require_after_unauthorized_access else "")
+        return (f"The LEA, or a third party it designates, may audit Provider's measures to protect Student Data"
+                f"{how_often}{after} on no more than {possessive} written notice. Provider shall cooperate with "
+                "each audit and give reasonable access to its facilities, staff, and records as they relate to "
+                "Student Data.")
 
 
 RULES = [AuditRights]

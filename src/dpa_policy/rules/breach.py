@@ -10,6 +10,7 @@ from ..findings import Severity, Violation
 from ..model.agreement import Agreement, BreachContent
 from ..model.duration import parse_duration
 from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
+from . import drafting
 
 CLAUSE = "breach_notification"
 
@@ -37,8 +38,8 @@ class BreachNoticeWindow(Rule):
           confirmation of the incident, unless that would disrupt a law-enforcement
           investigation, and then within a reasonable time after the incident [V: the
           NDPA-style clause text, verbatim; the NDPA PDF itself was not retrieved]. v2 §5.4:
-          72 hours [S]. The exception is recorded as ``law_enforcement_delay`` and is not a
-          finding: it is part of the NDPA's own term.
+          72 hours [S]. The exception is part of the NDPA's own term and is not a finding
+          (recorded as ``law_enforcement_delay: true``).
         - New York 8 NYCRR 121.10(a): no more than 7 calendar days after discovery [P].
         - Illinois SOPPA: 30 calendar days after determination [S, statute text cut off].
         - Connecticut 10-234dd: 30 days for student information, 60 days for directory
@@ -90,6 +91,10 @@ class BreachNoticeWindow(Rule):
                 observed=str(clause.window),
                 required=required,
             )
+
+    def model_clause(self, options: Options) -> str:
+        # The clock's start is DPA202's term; discovery is an event every shipped policy accepts.
+        return drafting.breach_notice(options.max_window, "discovery")
 
 
 Trigger = Literal["incident", "discovery", "confirmation", "determination"]
@@ -163,6 +168,11 @@ class BreachNoticeTrigger(Rule):
                 required=required,
             )
 
+    def model_clause(self, options: Options) -> str:
+        trigger = drafting.latest_trigger(options.accepted_triggers)
+        return (f"Every period for notifying the LEA of a Security Breach runs from "
+                f"{drafting.TRIGGER_PHRASES[trigger]}, and not from any later event.")
+
 
 class BreachNoticeRecipient(Rule):
     """The vendor must notify the district itself of a breach.
@@ -214,6 +224,10 @@ class BreachNoticeRecipient(Rule):
                 observed=", ".join(clause.recipients),
                 required=required,
             )
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("Provider shall give notice of any Security Breach directly to the LEA, whether or not Provider "
+                "also notifies affected individuals or any government authority.")
 
 
 class BreachNoticeContents(Rule):
@@ -278,6 +292,11 @@ class BreachNoticeContents(Rule):
                     observed=", ".join(clause.contents) or "none listed",
                     required=item,
                 )
+
+    def model_clause(self, options: Options) -> str:
+        contents = (drafting.CONTENT_PHRASES[item] for item in dict.fromkeys(options.required_contents))
+        return ("Each notice of a Security Breach shall state, to the extent known and as the information becomes "
+                f"available: {drafting.enumerate_items(contents)}.")
 
 
 RULES = [BreachNoticeWindow, BreachNoticeTrigger, BreachNoticeRecipient, BreachNoticeContents]

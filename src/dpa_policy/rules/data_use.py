@@ -9,6 +9,7 @@ from pydantic import Field
 from ..findings import Violation
 from ..model.agreement import Agreement
 from ..rule import Rule, RuleOptions, clause_absent, prohibition_violations
+from . import drafting
 
 CLAUSE = "data_use"
 
@@ -88,6 +89,9 @@ class NoMarketingUse(Rule):
             yield clause_absent(CLAUSE, "prohibits " + ", ".join(options.required_prohibitions))
             return
         yield from prohibition_violations(clause, options.required_prohibitions, _WORDS)
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.prohibitions(options.required_prohibitions)
 
 
 RULES = [NoMarketingUse]

@@ -5,13 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator, Literal
 
+from pydantic import Field
+
 from ..findings import Violation
 from ..model.agreement import Agreement
 from ..model.duration import parse_duration
 from ..model.sanitization import CAPABILITY, LEVEL_RANK, achievable, effective
 from ..rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
+from ..model.contract_words import listing
+from . import drafting
 
 CLAUSE = "disposal"
+#: The sanitization standards a policy may accept on their own (DoD 5220.22-M is allow_dod_alone's).
+AcceptedStandard = Literal["nist_800_88_r1", "nist_800_88_r2", "ieee_2883"]
 
 Level = Literal["clear", "purge", "destroy"]
 
@@ -102,6 +108,10 @@ class DisposalWindow(Rule):
                                 f"the policy maximum of {limit}",
                                 observed=str(window.within), required=required, option=option)
 
+    def model_clause(self, options: Options) -> str:
+        return (drafting.disposal("on_request", options.max_on_request) + " "
+                + drafting.disposal("at_termination", options.max_at_termination))
+
 
 class SanitizationStandard(Rule):
     """Disposal must sanitize media to the policy's NIST SP 800-88 level.
@@ -154,10 +164,21 @@ class SanitizationStandard(Rule):
           unconfirmed [U], so no message says so.
         - The NDPA names no sanitization standard [V]; the Purge minimum is the district's
           policy (the ``district-additions`` preset), not an NDPA term.
+        - Standards named: when the agreement names standards other than DoD 5220.22-M and
+          none of them is in ``accepted_standards``, the finding needs review. The
+          ``district-additions`` preset stops accepting Rev. 1 alone from 2025-09-26, the
+          withdrawal date secondary sources give [S] (NIST's own page says September 2025
+          [P]). DOMAIN.md suggests a warning when a *new* agreement cites only Rev. 1 and says
+          nothing about agreements signed before the withdrawal, so the finding asks a person
+          (for example, to amend at renewal) rather than calling the contract broken; the
+          method and media still decide the level reached. ``--as-of`` before that date
+          judges as the policy did then.
 
     Options
         ``minimum_level`` (default purge), ``allow_clear_for_magnetic`` (default false),
-        ``require_flash_coverage`` (default true), ``allow_dod_alone`` (default false).
+        ``require_flash_coverage`` (default true), ``allow_dod_alone`` (default false),
+        ``accepted_standards`` (default nist_800_88_r1, nist_800_88_r2, ieee_2883; DoD
+        5220.22-M is ``allow_dod_alone``'s).
 
     Passing example::
 
@@ -181,6 +202,8 @@ class SanitizationStandard(Rule):
         allow_clear_for_magnetic: bool = False
         require_flash_coverage: bool = True
         allow_dod_alone: bool = False
+        accepted_standards: list[AcceptedStandard] = Field(
+            default_factory=lambda: ["nist_800_88_r1", "nist_800_88_r2", "ieee_2883"], min_length=1)
 
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         clause = agreement.clauses.disposal
@@ -230,7 +253,19 @@ class SanitizationStandard(Rule):
                 "DoD 5220.22-M is the only standard named; the manual (the NISPOM) never defined the 3-pass "
                 "wipe, the DSS matrix that did stopped accepting overwrite in 2007, and 32 CFR Part 117 "
                 "replaced the manual in 2021",
-                observed="dod_5220_22_m", required="NIST SP 800-88 (r1 or r2) or IEEE 2883",
+                observed="dod_5220_22_m", required=_standards_text(options.accepted_standards),
+            )
+        named = sorted(standards - {"dod_5220_22_m"})
+        if named and not set(named) & set(options.accepted_standards):
+            index = next(i for i, e in enumerate(clause.sanitization) if e.standard in named)
+            withdrawn = ("; NIST withdrew SP 800-88 Rev. 1 when it published Rev. 2 (September 2025), and whether "
+                         "an agreement signed before then must be amended is for a person to decide"
+                         if "nist_800_88_r1" in named else "")
+            yield Violation(
+                clause_path(CLAUSE, "sanitization", index, "standard"),
+                f"the sanitization standards named ({', '.join(named)}) are not among those the policy accepts "
+                f"on the date judged{withdrawn}",
+                observed=", ".join(named), required=_standards_text(options.accepted_standards), review=True,
             )
         if (options.require_flash_coverage and clause.sanitization_covers_all_media is not True
                 and not any(e.media in ("flash", "unspecified") for e in clause.sanitization)):
@@ -240,6 +275,42 @@ class SanitizationStandard(Rule):
                 observed=", ".join(sorted({e.media for e in clause.sanitization})),
                 required="a method for flash (or unspecified) media",
             )
+
+    def model_clause(self, options: Options) -> str:
+        level = {
+            "clear": "at least the Clear level",
+            "purge": "at least the Purge level (for example, by cryptographic erase, the storage device's built-in "
+                     "sanitize or secure erase command, or physical destruction)",
+            "destroy": "the Destroy level (by shredding, disintegrating, pulverizing, incinerating, or melting the "
+                       "media)",
+        }[options.minimum_level]
+        accepted = set(options.accepted_standards)
+        standards = (["NIST Special Publication 800-88 (Guidelines for Media Sanitization)"]
+                     if {"nist_800_88_r1", "nist_800_88_r2"} <= accepted else
+                     [f"NIST Special Publication 800-88 Rev. {rev} (Guidelines for Media Sanitization)"
+                      for rev, key in (("1", "nist_800_88_r1"), ("2", "nist_800_88_r2")) if key in accepted])
+        standards += ["IEEE 2883"] if "ieee_2883" in accepted else []
+        text = ("When Provider disposes of Student Data, it shall sanitize every medium that holds the data in "
+                f"accordance with {listing(standards, 'or')}, to {level}")
+        if options.allow_clear_for_magnetic and options.minimum_level != "clear":
+            text += ", except that magnetic hard drives and tapes may be sanitized to at least the Clear level"
+        text += "."
+        if options.require_flash_coverage:
+            text += (" This applies to every kind of storage, including solid-state drives, flash storage, and the "
+                     "storage of any hosted or cloud service.")
+        if options.minimum_level != "clear":
+            text += " Deleting files, or overwriting solid-state or flash storage, does not meet this standard."
+        if not options.allow_dod_alone:
+            text += " A reference to DoD 5220.22-M does not by itself meet this standard."
+        return text
+
+
+def _standards_text(accepted: list[str]) -> str:
+    """"NIST SP 800-88 (r1 or r2) or IEEE 2883", for the standards a policy accepts."""
+    revisions = [r for r in ("r1", "r2") if f"nist_800_88_{r}" in accepted]
+    parts = [f"NIST SP 800-88 ({' or '.join(revisions)})" if len(revisions) > 1 else f"NIST SP 800-88 {revisions[0]}"
+             ] if revisions else []
+    return " or ".join(parts + (["IEEE 2883"] if "ieee_2883" in accepted else []))
 
 
 class DisposalCertification(Rule):
@@ -259,8 +330,8 @@ class DisposalCertification(Rule):
         - California Ed. Code 49073.1(b)(7): certification that pupil records are not
           retained after the contract [S] (the ``ca`` pack's CAS502).
         - NDPA Exhibit D carries a verification of disposition block [U for its fields];
-          district DPAs commonly require the vendor to "certify in writing" [V]; the seeds'
-          clearinghouse clause does.
+          district DPAs commonly require the vendor to "certify in writing" [V], as a
+          district clearinghouse page's disposal clause does.
         - NIST SP 800-88 Rev. 1 §4.8 describes a certificate of sanitization [S]; Rev. 1 is
           withdrawn (Rev. 2, September 2025 [P]).
 
@@ -295,6 +366,10 @@ class DisposalCertification(Rule):
                 observed="false" if stated else "not stated",
                 required="written certification of disposal",
             )
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.written_certification(
+            "that the Student Data has been disposed of, stating the date and the method of disposal")
 
 
 RULES = [DisposalWindow, SanitizationStandard, DisposalCertification]

@@ -3,8 +3,8 @@ description must not need data the agreement does not list.
 
 Both rules read free text (purposes, product descriptions, ``other_elements``) with word
 lists that are this checker's, not any law's, so both default to warnings: a finding says
-where a person should look, and the person decides. DPA404's message begins "needs review:"
-because that is all it can say; it becomes the needs-review outcome once the report has one.
+where a person should look, and the person decides. DPA404's findings have the outcome
+"review" (every format says "needs review") because that is all it can say.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..findings import Severity, Violation
 from ..model.agreement import Agreement
 from ..model.vocabulary import ELEMENTS, SUBJECT_LABELS, SUBJECTS
 from ..rule import Rule, RuleOptions
+from ..model.contract_words import listing
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,13 @@ class SensitiveDataPurpose(Rule):
                     what = " or ".join(TOPICS[topic].label for topic in topics)
                     yield _unexplained(subject, ("other_elements", index), text, text, what, who)
 
+    def model_clause(self, options: Options) -> str:
+        kinds = listing(dict.fromkeys(TOPICS[topic].label for topic in options.topics))
+        return ("For each category of sensitive Student Data that Provider receives, including any "
+                f"{kinds}, the Schedule of Data (Exhibit B) states the specific purpose for which "
+                "Provider needs it, and Provider shall use that data only for the purpose so stated. Provider shall "
+                "not receive a category of sensitive Student Data for which no purpose is stated.")
+
 
 def _unexplained(subject: str, where: tuple, shown: str, label: str, what: str, who: str) -> Violation:
     described = repr(label) if label.lower() == what.lower() else f"{label!r} ({what})"
@@ -257,7 +265,7 @@ class ProductDataListed(Rule):
         identifiers, attendance, IEP or 504 (or disability) information, survey responses,
         transportation or health data, as an Exhibit B element or an ``other_elements``
         entry that names it. Each need without its data is one finding per product, a
-        warning whose message begins "needs review:": the description may be loose, or the
+        warning that needs review (outcome "review"): the description may be loose, or the
         schedule of data may be incomplete, and only a person can tell which.
 
     Why it matters
@@ -306,6 +314,7 @@ class ProductDataListed(Rule):
     code = "DPA404"
     slug = "product-data-listed"
     default_severity = Severity.WARNING
+    outcome = "review"
     tags = ("minimisation", "data", "needs-review")
 
     class Options(RuleOptions):
@@ -323,12 +332,18 @@ class ProductDataListed(Rule):
                     continue
                 yield Violation(
                     ("products", index, "description"),
-                    f"needs review: the description of {product.name!r} mentions {match.group(0)!r} (the product "
+                    f"the description of {product.name!r} mentions {match.group(0)!r} (the product "
                     f"{need.says}), but data.student lists no {need.data}; confirm what the product receives and "
                     f"list it, or correct the description",
                     observed=match.group(0),
                     required=f"{need.data} listed under data.student",
                 )
+
+    def model_clause(self, options: Options) -> str:
+        data = listing((NEEDS[name].data for name in dict.fromkeys(options.needs)), "or")
+        return ("The Schedule of Data (Exhibit B) lists every category of Student Data that Provider receives to "
+                f"provide the products and services described in Exhibit A, including any {data} that they use. "
+                "Provider shall not collect or receive Student Data that the Schedule of Data does not list.")
 
 
 def _listed(need: Need, elements: list[str], other: list[str]) -> bool:

@@ -102,5 +102,17 @@ class DistrictDataOwnership(Rule):
                     required=required,
                 )
 
+    def model_clause(self, options: Options) -> str:
+        held = [w for flag, w in ((options.require_ownership, "the property of"),
+                                  (options.require_control, "under the control of")) if flag]
+        sentences = []
+        if held:
+            sentences.append(f"All Student Data provided to or collected by Provider under this Agreement is and "
+                             f"remains {' and '.join(held)} the LEA.")
+        if options.require_vendor_rights_limited or not held:
+            sentences.append("Provider acquires no right, title, license, or interest in Student Data beyond what "
+                             "it needs to provide the services to the LEA under this Agreement.")
+        return " ".join(sentences)
+
 
 RULES = [DistrictDataOwnership]

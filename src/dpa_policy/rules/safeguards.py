@@ -11,6 +11,7 @@ from ..findings import Violation
 from ..model.agreement import Agreement
 from ..model.vocabulary import LAWS, SECURITY_FRAMEWORKS
 from ..rule import Rule, RuleOptions, clause_absent, clause_path, term_not_stated
+from . import drafting
 
 
 class RedisclosureLimited(Rule):
@@ -85,6 +86,9 @@ class RedisclosureLimited(Rule):
                     observed="to_subprocessors_only, subprocessors not bound",
                     required=required + ", with subprocessors bound",
                 )
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disclosure(options.allow_subprocessors)
 
 
 Framework = Literal[tuple(SECURITY_FRAMEWORKS)]  # type: ignore[valid-type]
@@ -176,6 +180,12 @@ class SecuritySafeguards(Rule):
                     option=f"require_{term}",
                 )
 
+    def model_clause(self, options: Options) -> str:
+        text = drafting.frameworks(options.accepted_frameworks)
+        if options.require_encryption_at_rest or options.require_encryption_in_transit:
+            text += " " + drafting.encryption(options.require_encryption_at_rest, options.require_encryption_in_transit)
+        return text
+
 
 class SubprocessorsBound(Rule):
     """Subprocessors must be bound by terms no less stringent than the agreement.
@@ -228,6 +238,9 @@ class SubprocessorsBound(Rule):
                             "the subprocessor clause does not bind subprocessors to terms no less stringent",
                             observed="false", required=required)
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.SUBPROCESSORS_BOUND
+
 
 Law = Literal[tuple(LAWS)]  # type: ignore[valid-type]
 
@@ -240,8 +253,8 @@ class FederalLawsNamed(Rule):
         FERPA and COPPA). Each missing law is its own finding.
 
     Why it matters
-        Districts' DPAs require compliance with FERPA, COPPA and PPRA by name (the seeds'
-        Dedham page lists CIPA, COPPA, FERPA and PPRA); a vendor that does not name them
+        Districts' DPAs require compliance with FERPA, COPPA and PPRA by name (Dedham's
+        clearinghouse page lists CIPA, COPPA, FERPA and PPRA); a vendor that does not name them
         has not promised to follow them for this district's data.
 
     Legal basis (confidence as in DOMAIN.md §1.7, §3)
@@ -295,6 +308,9 @@ class FederalLawsNamed(Rule):
                 yield Violation(clause_path("legal_compliance", "laws"),
                                 f"the legal compliance clause does not name {LAWS[law]}",
                                 observed=", ".join(clause.laws) or "none named", required=law)
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.laws(options.required_laws)
 
 
 class CoppaRetentionLimited(Rule):
@@ -357,6 +373,11 @@ class CoppaRetentionLimited(Rule):
                             "the disposal clause never ends retention (at_termination is absent); COPPA 16 CFR "
                             "312.10 forbids keeping children's personal information indefinitely",
                             observed="absent", required=required)
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("Provider shall keep Student Data, including personal information collected from children under "
+                "thirteen (13), only as long as reasonably necessary to provide the services, and never "
+                "indefinitely. " + drafting.disposal("at_termination", None))
 
 
 RULES = [RedisclosureLimited, SecuritySafeguards, SubprocessorsBound, FederalLawsNamed, CoppaRetentionLimited]

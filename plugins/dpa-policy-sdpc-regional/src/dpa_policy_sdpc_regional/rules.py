@@ -21,11 +21,21 @@ from dpa_policy import DurationOption, Rule, RuleOptions, Severity, Violation
 from dpa_policy.model.agreement import Agreement
 from dpa_policy.model.duration import parse_duration
 from dpa_policy.rule import clause_absent, clause_path, term_not_stated
+from dpa_policy.model.contract_words import duration_words
 
 Trigger = Literal["incident", "discovery", "confirmation", "determination"]
 
 
 # ------------------------------------------------------------------------------ SDPC2xx
+# How a model clause names each event that may start the breach-notice clock, earliest first.
+_TRIGGER_WORDS = {
+    "incident": "the incident",
+    "discovery": "Provider's discovery of the incident",
+    "confirmation": "Provider's confirmation of the incident",
+    "determination": "Provider's determination that a breach occurred",
+}
+
+
 class MspaBreachNoticeWindow(Rule):
     """MSPA form: breach notice to the district within 10 days of the incident.
 
@@ -115,6 +125,12 @@ class MspaBreachNoticeWindow(Rule):
                 required=trigger_required,
             )
 
+    def model_clause(self, options: Options) -> str:
+        # The latest event the policy accepts as the start of the clock, in the form's words.
+        trigger = max(options.accepted_triggers, key=list(_TRIGGER_WORDS).index)
+        return ("Provider shall notify the LEA in writing of any unauthorized access to, or acquisition, use or "
+                f"disclosure of, Student Data within {duration_words(options.max_window)} of {_TRIGGER_WORDS[trigger]}.")
+
 
 # ------------------------------------------------------------------------------ SDPC3xx
 class RegionalNdpaExhibitG(Rule):
@@ -177,6 +193,10 @@ class RegionalNdpaExhibitG(Rule):
             observed=kinds,
             required="a state Exhibit G (Supplemental State Terms)",
         )
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("The Supplemental State Terms for the state whose law governs this Agreement (Exhibit G) are attached "
+                "to and part of this Agreement.")
 
 
 # ------------------------------------------------------------------------------ SDPC5xx
@@ -260,6 +280,13 @@ class MspaDispositionOnRequest(Rule):
                 observed="false" if clause.written_certification is False else "not stated",
                 required="written notification of the disposal",
             )
+
+    def model_clause(self, options: Options) -> str:
+        text = ("Upon the LEA's written request (Exhibit D, Request for Return or Deletion), Provider shall dispose "
+                "of the Student Data it holds, or return it to the LEA")
+        if options.require_written_notification:
+            text += ", and shall notify the LEA in writing when the disposal is complete"
+        return text + "."
 
 
 RULES = [MspaBreachNoticeWindow, RegionalNdpaExhibitG, MspaDispositionOnRequest]

@@ -22,6 +22,7 @@ from ...model.agreement import Agreement
 from ...model.vocabulary import LAWS
 from ...rule import Rule, RuleOptions, clause_absent, clause_path
 from .._common import Term, disposal_term_violations, terms_required
+from ...rules import drafting
 
 ED_CODE = "Cal. Ed. Code 49073.1"
 
@@ -77,6 +78,9 @@ class CaPupilRecordsProperty(Rule):
         yield from terms_required(agreement, "ownership", [_OWNS, _CONTROLS], "Cal. Ed. Code 49073.1(b)(1)",
                                   "pupil records remain the property of and under the control of the LEA")
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("ownership", [_OWNS.name, _CONTROLS.name])
+
 
 _USE = Term("vendor_rights_limited_to_service", "that the vendor may use pupil records only for the contract",
             "the vendor gets rights beyond providing the service",
@@ -130,6 +134,9 @@ class CaUseLimitedToContract(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from terms_required(agreement, "ownership", [_USE], "Cal. Ed. Code 49073.1(b)(3)",
                                   "pupil records used only for the purposes of the contract")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("ownership", [_USE.name])
 
 
 _REVIEW = Term("parents_may_review", "that parents may review their child's records",
@@ -188,6 +195,9 @@ class CaParentReviewCorrection(Rule):
         yield from terms_required(agreement, "parent_access", [_REVIEW, _CORRECT], "Cal. Ed. Code 49073.1(b)(4)",
                                   "procedures for parents to review and correct pupil records")
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("parent_access", [_REVIEW.name, _CORRECT.name])
+
 
 _BOUND = Term("employees_bound", "that staff with access are bound to keep the records confidential",
               "staff with access are not bound to confidentiality", "staff with access bound to confidentiality")
@@ -242,6 +252,9 @@ class CaSecurityConfidentiality(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from terms_required(agreement, "confidentiality", [_BOUND, _TRAINED], "Cal. Ed. Code 49073.1(b)(5)",
                                   "designated staff bound to confidentiality and trained")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("confidentiality", [_BOUND.name, _TRAINED.name])
 
 
 
@@ -305,6 +318,10 @@ class CaNoRetentionCertification(Rule):
                 required="certification that pupil records are not retained after the contract",
             )
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return (drafting.disposal("at_termination", None) + " " + drafting.written_certification(
+            "that no pupil records obtained under this Agreement are retained by or available to Provider"))
+
 
 # ------------------------------------------------------------------------------ CAS8xx
 Law = Literal[tuple(LAWS)]  # type: ignore[valid-type]
@@ -366,6 +383,11 @@ class CaFerpaCompliance(Rule):
                                 f"the legal compliance clause does not name {LAWS[law]}; {ED_CODE}(b)(8) asks the "
                                 "contract to say how FERPA compliance is ensured",
                                 observed=", ".join(clause.laws) or "none named", required=law)
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.laws(options.required_laws) + (
+            " The parties shall each ensure that pupil records are handled as those laws require, the LEA as the "
+            "educational agency and Provider as a school official under the LEA's direct control.")
 
 
 RULES = [

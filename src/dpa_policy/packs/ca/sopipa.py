@@ -17,6 +17,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import DurationOption, Rule, RuleOptions
 from .._common import Prohibition, ProhibitionsRule, disclosure_violations, disposal_term_violations
+from ...rules import drafting
 
 STATE = "CA"
 
@@ -125,6 +126,9 @@ class CaDisclosureLimited(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from disclosure_violations(agreement, "Cal. Bus. & Prof. Code 22584(b)(4)")
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.disclosure(allow_subprocessors=True)
+
 
 # ------------------------------------------------------------------------------ CAS5xx
 class CaDeletionOnRequest(Rule):
@@ -175,6 +179,9 @@ class CaDeletionOnRequest(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         yield from disposal_term_violations(agreement, "on_request", "on the LEA's request", options.max_within,
                                             "Cal. Bus. & Prof. Code 22584(d)")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal("on_request", options.max_within)
 
 
 

@@ -20,6 +20,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
 from .._common import Prohibition, ProhibitionsRule, disposal_term_violations
+from ...rules import drafting
 
 STATE = "CO"
 ACT = "co_student_data_act"
@@ -138,6 +139,10 @@ class CoDestruction(Rule):
         yield from disposal_term_violations(agreement, "at_termination", "after the contract ends",
                                             options.max_within, basis)
 
+    def model_clause(self, options: Options) -> str:
+        return (drafting.disposal("on_request", options.max_within) + " "
+                + drafting.disposal("at_termination", options.max_within))
+
 
 class CoActCompliance(Rule):
     """Colorado: a contract made or renewed from 10 August 2016 requires compliance with the Act.
@@ -197,6 +202,9 @@ class CoActCompliance(Rule):
                             f"and Security Act; C.R.S. 22-16-107(2)(a) requires contracts from "
                             f"{options.applies_from.isoformat()} to require compliance with it",
                             observed=", ".join(clause.laws) or "none named", required=ACT)
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.laws([ACT])
 
 
 RULES = [CoProviderProhibitions, CoDestruction, CoActCompliance]

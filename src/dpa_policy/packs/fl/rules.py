@@ -22,6 +22,8 @@ from ...rule import DurationOption, Rule, RuleOptions
 from .._common import (
     BreachWindowRule, Prohibition, ProhibitionsRule, Term, disposal_term_violations, terms_required,
 )
+from ...rules import drafting
+from ...model.contract_words import duration_words, listing
 
 STATE = "FL"
 
@@ -271,6 +273,11 @@ class FlProhibitedDataElements(Rule):
                 required=f"no {what}",
             )
 
+    def model_clause(self, options: Options) -> str:
+        kinds = listing((_KIND_WORDS[kind] for kind in dict.fromkeys(options.prohibited_kinds)), "or")
+        return (f"Provider shall not collect, obtain, or retain information on the {kinds} of a student, a parent, "
+                "or a sibling of a student, and the Schedule of Data (Exhibit B) lists no such information.")
+
 
 # ------------------------------------------------------------------------------ FLS5xx
 class FlDeletionAfterUnenrollment(Rule):
@@ -327,6 +334,11 @@ class FlDeletionAfterUnenrollment(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         yield from disposal_term_violations(agreement, "on_request", "on the district's notice", options.max_within,
                                             "Fla. Stat. 1006.1494(3)(c)")
+
+    def model_clause(self, options: Options) -> str:
+        return (f"Within {duration_words(options.max_within)} of the LEA's written request, including a notice that a "
+                "student is no longer enrolled, Provider shall delete that student's Student Data, unless the "
+                "student's parent or legal guardian consents to Provider keeping it.")
 
 
 # ------------------------------------------------------------------------------ FLS7xx
@@ -386,6 +398,11 @@ class FlServiceProviderRestrictions(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from terms_required(agreement, "subprocessors", [_BOUND], "Fla. Stat. 1006.1494(2)(d)6",
                                   "service providers bound not to use or disclose the data for other purposes")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return (drafting.SUBPROCESSORS_BOUND + " Each such agreement shall prohibit the Subprocessor from using "
+                "Student Data for any purpose other than providing its services to Provider for the LEA and from "
+                "disclosing it further, and shall require the Subprocessor to keep it secure.")
 
 
 RULES = [

@@ -18,6 +18,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import Rule, RuleOptions
 from .._common import Prohibition, ProhibitionsRule, disclosure_violations
+from ...rules import drafting
 
 STATE = "MD"
 
@@ -124,6 +125,9 @@ class MdDisclosureLimited(Rule):
 
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from disclosure_violations(agreement, "Md. Code, Educ. 4-131")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.disclosure(allow_subprocessors=True)
 
 
 RULES = [MdOperatorProhibitions, MdDisclosureLimited]

@@ -17,6 +17,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import Rule, RuleOptions
 from .._common import Prohibition, ProhibitionsRule, disclosure_violations
+from ...rules import drafting
 
 STATE = "TX"
 
@@ -120,6 +121,9 @@ class TxDisclosureLimited(Rule):
 
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from disclosure_violations(agreement, "Tex. Educ. Code 32.153")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.disclosure(allow_subprocessors=True)
 
 
 RULES = [TxOperatorProhibitions, TxDisclosureLimited]

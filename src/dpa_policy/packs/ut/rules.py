@@ -19,6 +19,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
 from .._common import Term, disclosure_violations, disposal_term_violations, terms_required
+from ...rules import drafting
 
 STATE = "UT"
 STATUTE = "Utah Code 53E-9-309"
@@ -101,6 +102,9 @@ class UtTerminationForPrivacyViolation(Rule):
                             f"the termination clause lets the contractor charge a termination fee; {basis} requires "
                             "termination with no fee", observed="false", required="no termination fee")
 
+    def model_clause(self, options: Options) -> str:
+        return drafting.terms("termination", ["for_material_breach", "no_termination_fee"])
+
 
 class UtAuditRight(Rule):
     """Utah: the contract gives the district (or its designee) the right to audit the contractor.
@@ -145,6 +149,9 @@ class UtAuditRight(Rule):
                     "the district may not audit the contractor", "the district (or its designee) may audit")
         yield from terms_required(agreement, "audit", [term], f"{STATUTE}(2)(a)(i)",
                                   "the district (or its designee) may audit the contractor")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("audit", ["district_may_audit"])
 
 
 class UtUseAndSharingLimits(Rule):
@@ -206,6 +213,10 @@ class UtUseAndSharingLimits(Rule):
                             observed="none listed", required="the contracted purposes listed")
         yield from disclosure_violations(agreement, STATUTE)
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("Provider shall use Student Data only for the purposes this Agreement lists in Exhibit A, and "
+                "for no other purpose. " + drafting.disclosure(allow_subprocessors=True))
+
 
 class UtDeletionOnRequest(Rule):
     """Utah: the contract provides for deleting student data at the district's request.
@@ -252,6 +263,9 @@ class UtDeletionOnRequest(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         yield from disposal_term_violations(agreement, "on_request", "on the district's request", options.max_within,
                                             f"{STATUTE}(2)(a)(i)")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal("on_request", options.max_within)
 
 
 RULES = [UtTerminationForPrivacyViolation, UtAuditRight, UtUseAndSharingLimits, UtDeletionOnRequest]

@@ -17,6 +17,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import DurationOption, Rule, RuleOptions
 from .._common import Prohibition, ProhibitionsRule, disposal_term_violations
+from ...rules import drafting
 
 STATE = "VA"
 
@@ -118,6 +119,9 @@ class VaDeletionOnRequest(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         yield from disposal_term_violations(agreement, "on_request", "on the division's request", options.max_within,
                                             "Va. Code 22.1-289.01")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal("on_request", options.max_within)
 
 
 RULES = [VaNoSaleOrTargetedAds, VaDeletionOnRequest]

@@ -17,6 +17,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import Rule, RuleOptions
 from .._common import Prohibition, ProhibitionsRule, Term, terms_required
+from ...rules import drafting
 
 STATE = "WA"
 
@@ -74,6 +75,9 @@ class WaAccessAndCorrection(Rule):
     def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
         yield from terms_required(agreement, "parent_access", [_REVIEW, _CORRECT], "RCW 28A.604.020",
                                   "access to and correction of student personal information")
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms("parent_access", [_REVIEW.name, _CORRECT.name])
 
 
 class WaProviderProhibitions(ProhibitionsRule):

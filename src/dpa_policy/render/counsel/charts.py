@@ -24,6 +24,7 @@ FONT = 17
 COLORS = {
     "pass": "#2e7d32",
     "pass-waived": "#1565c0",
+    "needs-review": "#8a5300",
     "fail": "#c62828",
     "incomplete": "#6a1b9a",
     "unreadable": "#5f6368",

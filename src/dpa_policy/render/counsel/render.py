@@ -15,7 +15,6 @@ template marks it as already safe. Escaping is the default in both formats, neve
 
 from __future__ import annotations
 
-import datetime
 import re
 from functools import lru_cache
 from typing import Any
@@ -24,18 +23,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ...reporters.inert import markdown as md
+from ..dates import long_date
 from . import charts
 from .view_models import TERM_LABELS, VERDICT_LABELS, CounselReport
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
-def long_date(value: datetime.date | None) -> str:
-    """"June 30, 2027": spelled out, independent of the machine's locale."""
-    if value is None:
-        return "not stated"
-    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
 def days_phrase(days: int | None) -> str:
@@ -78,6 +68,14 @@ def code_fence(text: str) -> Markup:
     return Markup(f"{fence}yaml\n{text}\n{fence}")
 
 
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string for the page's own print rules (the running page title):
+    every character but ASCII letters and digits as a CSS escape, so nothing can end the
+    string or the <style> element. Each escape ends with the space CSS consumes after one."""
+    escaped = "".join(ch if ch.isalnum() and ch.isascii() else f"\\{ord(ch):x} " for ch in str(text))
+    return Markup(f'"{escaped}"')
+
+
 def _md_finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
@@ -103,6 +101,7 @@ def _html_env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["doc"] = doc_html
+    env.filters["css_string"] = css_string
     return _common(env)
 
 
@@ -121,7 +120,7 @@ def _markdown_env() -> jinja2.Environment:
 
 def _charts(view: CounselReport) -> dict[str, Markup]:
     verdicts = [(key, VERDICT_LABELS[key], count) for key, count in view.verdicts.items()
-                if count or key in ("pass", "pass-waived", "fail")]
+                if count or key in ("pass", "pass-waived", "needs-review", "fail")]
     terms = [(key, TERM_LABELS[key], count) for key, count in view.terms.items() if count or key != "open-ended"]
     out = {
         "verdicts": charts.stacked_bar("chart-verdicts", "Verdicts", verdicts),

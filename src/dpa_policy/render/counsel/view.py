@@ -23,6 +23,10 @@ from pydantic import BaseModel
 from ...core.report import AgreementResult, RunReport
 from ...findings import INPUT_CODES, Finding, Severity
 from ...model.vocabulary import ELEMENTS, LAWS, SUBJECT_LABELS, SUBJECTS
+from ..dates import long_date
+from .notes import portfolio_notes
+from .plain import basis_text, finding_text, us_dates, value_text
+from .provenance import imported_from, review_status, source_view
 from .view_models import (
     CLAUSE_LABELS,
     CURRENT,
@@ -31,6 +35,7 @@ from .view_models import (
     FAIL,
     INCOMPLETE,
     MODEL_LABELS,
+    NEEDS_REVIEW,
     OPEN_ENDED,
     OTHER_CLAUSE,
     OTHER_LABEL,
@@ -103,7 +108,7 @@ def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 9
     for view in agreements:
         for clause in view.clauses:
             for rule in clause.rules:
-                failing = [f for f in rule.findings if f.fails]
+                failing = [f for f in rule.findings if f.fails and not f.review]  # a question is not a failure
                 if failing:
                     rule_agreements[rule.code] += 1
                     rule_findings[rule.code] += len(failing)
@@ -126,6 +131,7 @@ def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 9
         waiver_file_findings=tuple(_finding(f, None, report.fail_on, as_of, 0) for f in report.waiver_findings),
         crashes=tuple(f"rule {c.code} ({c.slug}) crashed on {c.file}: {c.error}" for c in report.crashes),
         waived_findings=sum(len(a.waived) for a in agreements),
+        notes=portfolio_notes(report),
     )
 
 
@@ -165,18 +171,21 @@ def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: da
             citation=getattr(model, "citation", None),
             text=getattr(model, "text", None),
             rules=tuple(groups),
+            page=getattr(model, "page", None),
         ))
 
     if crashes:
         verdict = INCOMPLETE
-    elif not result.passed(fail_on):
+    elif result.fails(fail_on):
         verdict = FAIL
+    elif result.needs_review(fail_on):
+        verdict = NEEDS_REVIEW
     elif any(f.waiver is not None for f in result.findings):
         verdict = PASS_WAIVED
     else:
         verdict = PASS
     with_findings = {f.code for f in result.findings}
-    passed_rules = tuple((r.code, r.slug, r.registered.rule.summary())
+    passed_rules = tuple((r.code, r.slug, us_dates(r.registered.rule.summary()))
                          for r in sorted(rules.values(), key=lambda r: r.code) if r.code not in with_findings)
     laws = ()
     if agreement.clauses.legal_compliance is not None:
@@ -201,22 +210,25 @@ def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: da
         clauses=tuple(clauses),
         passed_rules=passed_rules,
         crashes=crashes,
+        imported_from=imported_from(agreement),
+        review_status=review_status(agreement, long_date),
     )
 
 
 def _rule_findings(code: str, resolved: Any, findings: tuple[FindingView, ...]) -> RuleFindings:
     if resolved is None:  # not a rule of the policy: an input problem or a stranger
         summary = INPUT_CODES.get(code, ("", ""))[1]
-        return RuleFindings(code, findings[0].slug, summary, (), (), "", findings)
+        return RuleFindings(code, findings[0].slug, summary, (), (), None, findings)
     rule_cls = resolved.registered.rule
     sections = rule_cls.doc_sections()
     return RuleFindings(
         code=code,
         slug=resolved.slug,
-        summary=rule_cls.summary(),
-        why=prose(sections.get("Why it matters", "")),
-        legal_basis=prose(sections.get("Legal basis", "")),
-        passing_example=sections.get("Passing example", ""),
+        summary=us_dates(rule_cls.summary()),
+        why=prose(basis_text(sections.get("Why it matters", ""))),
+        legal_basis=prose(basis_text(sections.get("Legal basis", ""))),
+        # Built from this agreement's resolved policy: its state's window, triggers, levels...
+        model_clause=resolved.rule.model_clause(resolved.options),
         findings=findings,
     )
 
@@ -232,16 +244,24 @@ def _finding(finding: Finding, agreement: Any, fail_on: Severity, as_of: datetim
         code=finding.code,
         slug=finding.slug,
         severity=str(finding.severity),
-        message=finding.message,
+        message=finding_text(finding.message),
         location=f"{finding.file}:{finding.line}:{finding.column}",
         pointer=finding.pointer,
-        observed=finding.observed,
-        required=finding.required,
+        observed=value_text(finding.observed),
+        required=value_text(finding.required),
         citation=_citation(agreement, finding.pointer) if agreement is not None else None,
         layer=finding.layer,
         fails=finding.counts and finding.severity >= fail_on,
         waiver=waiver,
+        review=finding.needs_review,
+        source=source_view(agreement, finding.pointer, _clause_text(agreement, finding.pointer)),
     )
+
+
+def _clause_text(agreement: Any, pointer: str) -> str | None:
+    """The text of the clause the pointer is in: what the report quotes above its findings."""
+    clause = _clause_of(pointer)
+    return getattr(getattr(agreement.clauses, clause, None), "text", None) if clause and agreement else None
 
 
 def _pointer_parts(pointer: str) -> list[str]:

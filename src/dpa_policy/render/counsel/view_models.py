@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .notes import PortfolioNotes
+
 CLAUSE_LABELS: dict[str, str] = {
     "ownership": "Data ownership",
     "breach_notification": "Breach notification",
@@ -16,6 +18,13 @@ CLAUSE_LABELS: dict[str, str] = {
     "security": "Data security",
     "subprocessors": "Subprocessors",
     "legal_compliance": "Legal compliance",
+    "precedence": "Order of precedence",
+    "parent_access": "Parent access",
+    "deidentified_data": "De-identified data",
+    "storage": "Data storage",
+    "confidentiality": "Staff confidentiality",
+    "sale_or_merger": "Sale or merger",
+    "termination": "Termination",
 }
 OTHER_CLAUSE = "other"
 OTHER_LABEL = "Attachments and other terms"
@@ -24,9 +33,12 @@ MODEL_LABELS = {"ndpa": "SDPC National Data Privacy Agreement", "state_dpa": "St
 
 # Verdicts, in the order the summary shows them.
 PASS, PASS_WAIVED, FAIL, INCOMPLETE, UNREADABLE = "pass", "pass-waived", "fail", "incomplete", "unreadable"
+#: The checker could not decide something and a person must: never a pass.
+NEEDS_REVIEW = "needs-review"
 VERDICT_LABELS = {
     PASS: "Pass",
     PASS_WAIVED: "Pass with waivers",
+    NEEDS_REVIEW: "Needs legal review",
     FAIL: "Fail",
     INCOMPLETE: "Incomplete (internal error)",
     UNREADABLE: "Could not be read",
@@ -35,11 +47,12 @@ VERDICT_LABELS = {
 EXPIRED, EXPIRING, CURRENT, OPEN_ENDED = "expired", "expiring", "current", "open-ended"
 TERM_LABELS = {EXPIRED: "Expired", EXPIRING: "Expiring soon", CURRENT: "Current", OPEN_ENDED: "No expiry date"}
 
+# How firm each legal basis's source is, in the words the report uses (render.counsel.plain).
 CONFIDENCE_KEY = (
-    ("P", "primary or official text was read"),
-    ("V", "verbatim contract text from a clause aggregator"),
-    ("S", "secondary source: a lead, not authority"),
-    ("U", "unconfirmed"),
+    ("primary source", "the official text was read"),
+    ("verbatim contract text", "a contract's own words, as a clause collection gives them"),
+    ("secondary source", "a lead, not authority"),
+    ("unconfirmed source", "not confirmed; do not rely on it without reading the law"),
 )
 
 
@@ -91,6 +104,24 @@ class FindingView:
     #: False when the finding is waived or below --fail-on: shown, but it does not fail.
     fails: bool
     waiver: WaiverView | None = None
+    #: The checker could not decide: a person must (outcome "review").
+    review: bool = False
+    #: For an imported agreement: where in the source document the term was read.
+    source: "SourceView | None" = None
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """Where an imported agreement's term came from: a page of the document, the citation
+    printed there and the words read, so counsel can check the record against the contract."""
+
+    #: The imported document's file name ("acme-dpa.pdf").
+    document: str
+    #: The page the term was read from; None when the importer recorded none.
+    page: int | None
+    citation: str | None
+    #: The contract's words for the term, when they are not the clause text shown above it.
+    words: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,8 +131,9 @@ class RuleFindings:
     summary: str
     why: tuple[Block, ...]
     legal_basis: tuple[Block, ...]
-    #: The rule's passing example: a clause written so that it passes.
-    passing_example: str
+    #: Contract language that meets the rule under the resolved policy (Rule.model_clause);
+    #: None when the rule supplies none.
+    model_clause: str | None
     findings: tuple[FindingView, ...]
 
 
@@ -113,6 +145,8 @@ class ClauseView:
     citation: str | None
     text: str | None
     rules: tuple[RuleFindings, ...]
+    #: The page of the imported document the clause was read from.
+    page: int | None = None
 
     @property
     def findings(self) -> tuple[FindingView, ...]:
@@ -171,6 +205,10 @@ class AgreementView:
     #: Rules the agreement was checked against and passed: (code, slug, summary).
     passed_rules: tuple[tuple[str, str, str], ...] = ()
     crashes: tuple[str, ...] = ()
+    #: For an imported agreement: the document it was read from, in words ("acme-dpa.pdf, a
+    #: PDF of 12 pages"), and whether a person has confirmed the record against it.
+    imported_from: str | None = None
+    review_status: str | None = None
 
     @property
     def verdict_label(self) -> str:
@@ -186,11 +224,17 @@ class AgreementView:
 
     @property
     def failing(self) -> int:
-        return sum(1 for f in self.findings if f.fails)
+        """Findings that fail the agreement (those that need review are counted apart)."""
+        return sum(1 for f in self.findings if f.fails and not f.review)
 
     @property
     def waived(self) -> tuple[FindingView, ...]:
         return tuple(f for f in self.findings if f.waiver is not None)
+
+    @property
+    def review_findings(self) -> tuple[FindingView, ...]:
+        """Findings a person must decide (not waived), for the "Needs legal review" section."""
+        return tuple(f for f in self.findings if f.review and f.waiver is None)
 
     @property
     def waivers(self) -> tuple[WaiverRow, ...]:
@@ -233,6 +277,8 @@ class CounselReport:
     crashes: tuple[str, ...]
     waived_findings: int = 0
     confidence_key: tuple[tuple[str, str], ...] = CONFIDENCE_KEY
+    #: Notes across agreements (subprocessor name variants, one vendor's conflicting terms).
+    notes: PortfolioNotes = PortfolioNotes()
 
     @property
     def total(self) -> int:

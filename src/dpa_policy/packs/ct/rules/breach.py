@@ -9,6 +9,8 @@ from pydantic import Field
 from ....findings import Violation
 from ....model.duration import parse_duration
 from ....rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
+from ....rules import drafting
+from ....model.contract_words import duration_words
 
 if TYPE_CHECKING:
     from ....model.agreement import Agreement
@@ -156,6 +158,14 @@ class CtBreachNoticeWindow(Rule):
             yield term_not_stated("breach_notification", "trigger", "what starts the notice clock", trigger_required)
         else:
             yield from _trigger(clause.trigger, clause_path("breach_notification", "trigger"), options, trigger_required)
+
+    def model_clause(self, options: Options) -> str:
+        trigger = drafting.TRIGGER_PHRASES[drafting.latest_trigger(options.accepted_triggers)]
+        return (f"Provider shall notify the LEA in writing of {drafting.BREACH_DEFINITION} involving student "
+                f"information other than directory information within {duration_words(options.max_window)} of "
+                f"{trigger}, and of a Security Breach involving only directory information, student records, or "
+                f"student-generated content within {duration_words(options.max_window_directory_and_records)} of "
+                f"{trigger}.")
 
 
 def _trigger(trigger: str, path: tuple, options: CtBreachNoticeWindow.Options, required: str) -> Iterator[Violation]:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from ....findings import Violation
 from ....rule import Rule, RuleOptions, clause_absent, prohibition_violations
+from ....rules import drafting
 
 if TYPE_CHECKING:
     from ....model.agreement import Agreement
@@ -87,6 +88,9 @@ class CtOperatorProhibitions(Rule):
             return
         yield from prohibition_violations(clause, options.required_prohibitions, _WORDS,
                                           note="Connecticut C.G.S. 10-234cc forbids it")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.prohibitions(options.required_prohibitions)
 
 
 RULES = [CtOperatorProhibitions]

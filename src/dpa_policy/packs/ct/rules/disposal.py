@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ....findings import Violation
 from ....rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
+from ....rules import drafting
 
 if TYPE_CHECKING:
     from ....model.agreement import Agreement
@@ -108,6 +109,9 @@ class CtDeletionOnRequest(Rule):
         yield from _disposal_term(agreement, "on_request", "on the board's request", options.max_within,
                                   "C.G.S. 10-234bb(a)(2)")
 
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal("on_request", options.max_within)
+
 
 class CtNoRetentionAfterContract(Rule):
     """Connecticut: the contractor may keep no student data after the contracted services end.
@@ -163,6 +167,10 @@ class CtNoRetentionAfterContract(Rule):
     def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
         yield from _disposal_term(agreement, "at_termination", "when the contracted services end",
                                   options.max_within, "C.G.S. 10-234bb(a)(7)")
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal("at_termination", options.max_within) + (
+            " Provider shall not retain any Student Data after the contracted services end.")
 
 
 RULES = [CtDeletionOnRequest, CtNoRetentionAfterContract]

@@ -86,6 +86,10 @@ class CtDataNotContractorProperty(Rule):
                     required=required,
                 )
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("Student Data is not the property of Provider and is not under Provider's control; it remains the "
+                "property of and under the control of the LEA.")
+
 
 class CtGoverningLaw(Rule):
     """Connecticut: the contract must be governed by Connecticut law.
@@ -142,6 +146,9 @@ class CtGoverningLaw(Rule):
                 observed=state if state is not None else "not stated",
                 required="governed by Connecticut (CT) law",
             )
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return "This Agreement is governed by and construed in accordance with the laws of the State of Connecticut."
 
 
 RULES = [CtDataNotContractorProperty, CtGoverningLaw]

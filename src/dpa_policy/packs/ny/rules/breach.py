@@ -10,6 +10,7 @@ from ....findings import Violation
 from ....model.agreement import Agreement, BreachTrigger
 from ....model.duration import parse_duration
 from ....rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
+from ....rules import drafting
 
 CLAUSE = "breach_notification"
 
@@ -117,6 +118,9 @@ class NyBreachNoticeWindow(Rule):
                 observed=clause.trigger,
                 required=trigger_required,
             )
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.breach_notice(options.max_window, drafting.latest_trigger(options.accepted_triggers))
 
 
 RULES = [NyBreachNoticeWindow]

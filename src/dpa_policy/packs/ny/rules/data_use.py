@@ -9,6 +9,7 @@ from pydantic import Field
 from ....findings import Violation
 from ....model.agreement import Agreement, Prohibitions
 from ....rule import Rule, RuleOptions, clause_absent, prohibition_violations
+from ....rules import drafting
 
 CLAUSE = "data_use"
 
@@ -92,6 +93,9 @@ class NyNoCommercialUse(Rule):
             clause, options.required_prohibitions, _WORDS,
             note="New York bars sale and any marketing or commercial use",
         )
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.prohibitions(options.required_prohibitions)
 
 
 RULES = [NyNoCommercialUse]

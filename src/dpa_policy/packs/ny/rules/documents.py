@@ -67,6 +67,15 @@ class NyDataSecurityPrivacyPlan(Rule):
         if PLAN not in attachment_kinds(agreement):
             yield attachment_missing(agreement, PLAN, "a data security and privacy plan (8 NYCRR 121.6(a))")
 
+    def model_clause(self, options: RuleOptions) -> str:
+        return ("Provider's data security and privacy plan, attached to this Agreement, is part of it. The plan "
+                "sets out how Provider implements the state, federal, and local data security and privacy "
+                "requirements that apply to Student Data, consistent with the LEA's policy; its administrative, "
+                "operational, and technical safeguards; the training of its staff who have access to Student Data; "
+                "how it manages its subcontractors; how it manages incidents and identifies and promptly reports "
+                "breaches; and whether, how, and when it returns, transfers, deletes, or destroys Student Data when "
+                "this Agreement ends.")
+
 
 class NyParentsBillOfRights(Rule):
     """Every contract must include the Parents' Bill of Rights and its supplemental information.
@@ -130,6 +139,16 @@ class NyParentsBillOfRights(Rule):
         if options.require_supplemental_information and SUPPLEMENTAL not in kinds:
             yield attachment_missing(agreement, SUPPLEMENTAL,
                                      "supplemental information about the contract (8 NYCRR 121.3(c))")
+
+    def model_clause(self, options: Options) -> str:
+        text = "The LEA's Parents' Bill of Rights for Data Privacy and Security is attached to and part of this Agreement."
+        if options.require_supplemental_information:
+            text += (" So is the supplemental information about this Agreement, which states the exclusive purposes "
+                     "for which Provider uses Student Data; how Provider's subcontractors will meet the data "
+                     "protection requirements; when this Agreement expires and what happens to Student Data then; "
+                     "how a parent or eligible student may challenge the accuracy of the data; where the data is "
+                     "stored and how it is protected; and how it is encrypted in motion and at rest.")
+        return text
 
 
 RULES = [NyDataSecurityPrivacyPlan, NyParentsBillOfRights]

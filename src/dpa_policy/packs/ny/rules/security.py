@@ -7,6 +7,7 @@ from typing import Iterator
 from ....findings import Violation
 from ....model.agreement import Agreement
 from ....rule import Rule, RuleOptions, clause_absent, clause_path
+from ....rules import drafting
 
 CLAUSE = "security"
 CSF_1_1 = "nist_csf_1_1"
@@ -80,6 +81,9 @@ class NyEncryption(Rule):
                 observed="false" if value is False else "not stated",
                 required=f"encryption {where}",
             )
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.encryption(at_rest=True, in_transit=True)
 
 
 class NyNistCsf(Rule):
@@ -162,6 +166,11 @@ class NyNistCsf(Rule):
             message = f"the data security clause names {', '.join(named)} but not {wanted}"
         yield Violation(clause_path(CLAUSE, "frameworks"), message,
                         observed=", ".join(named) or "not stated", required=required)
+
+    def model_clause(self, options: Options) -> str:
+        version = "version 2.0" if options.require_csf_2_0 else "version 1.1 or 2.0"
+        return ("Provider's data security and privacy practices shall align with the NIST Cybersecurity Framework, "
+                f"{version}.")
 
 
 RULES = [NyEncryption, NyNistCsf]
