@@ -7,12 +7,18 @@ each ``extends`` entry (itself resolved recursively), then the packs for the agr
 ones, value by value, and every value remembers the layer that set it
 (``dpa-policy policy show``). A finding records the layer that required its rule.
 
+A value written by date (:mod:`dpa_policy.core.dated`) resolves as of a date: the run's
+``--as-of`` (:meth:`PolicySet.at`), else today. Resolutions are cached per span between the
+dates the policies name, and every span is resolved up front.
+
 Everything is validated before anything is checked: an unknown rule, selector, severity,
 option or preset stops the run with exit code 2, naming the file, line and column.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -26,7 +32,17 @@ from ..findings import Position, Severity
 from ..model.ndpa_version import DEFAULT_EDITION, EDITIONS, ndpa_edition
 from ..registry import RegisteredRule, RuleRegistry
 from ..rule import Rule, RuleOptions
-from .policy_file import PolicyDoc, PolicyFiles, RuleSetting, collect_presets, default_policy_path, invalid_policy
+from .policy_file import (
+    InlinePolicy,
+    PolicyDoc,
+    PolicyFiles,
+    RuleSetting,
+    collect_presets,
+    default_policy_path,
+    invalid_policy,
+    setting_on,
+)
+from .dated import Choice, change_dates
 from .waivers import WaiverPolicy
 
 __all__ = ["ANY_STATE", "PolicySet", "ResolvedPolicy", "ResolvedRule", "collect_presets", "default_policy_path",
@@ -47,6 +63,9 @@ class ResolvedRule:
     required_by: str = ""
     #: value name ("enabled", "severity", "options.max_window") -> layer that set it.
     provenance: tuple[tuple[str, str], ...] = ()
+    #: value name -> the dated entry that set it ("dated entry 2 of 2, from 2025-09-26: ..."),
+    #: for values the setting layer wrote by date.
+    dated: tuple[tuple[str, str], ...] = ()
 
     @property
     def code(self) -> str:
@@ -66,6 +85,11 @@ class ResolvedPolicy:
     #: What waivers may do: forbidden lists accumulate across layers (a district cannot
     #: unforbid what a state pack forbids); the warning window is the last layer's.
     waivers: WaiverPolicy = WaiverPolicy()
+    #: The severity of every review finding (``review: {severity: ...}``, the last layer that
+    #: sets it); None: each keeps its rule's severity, so by default a review fails the run.
+    review_severity: Severity | None = None
+    #: ``review_unconfirmed: true``: rules with an unconfirmed legal basis give review findings.
+    review_unconfirmed: bool = False
 
 
 @dataclass
@@ -76,50 +100,94 @@ class _RuleState:
     option_where: dict[str, tuple[str, Position]] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
     required_by: str = ""
+    dated: dict[str, str] = field(default_factory=dict)
 
 
 class PolicySet(PolicyFiles):
     """A policy file with everything it extends, resolvable per governing state."""
 
-    def __init__(self, top: Path | str, registry: RuleRegistry, presets: dict[str, Any], *, display: str | None = None):
+    def __init__(self, top: Path | str | InlinePolicy, registry: RuleRegistry, presets: dict[str, Any], *,
+                 display: str | None = None, as_of: datetime.date | None = None):
         super().__init__(presets)
         self.registry = registry
-        self._cache: dict[tuple[str | None, str, str | None], ResolvedPolicy] = {}
+        #: The date dated values resolve as of; None: today (read when resolving).
+        self.as_of = as_of
+        #: Keyed (state, edition, model, the last date any policy names on or before as_of).
+        self._cache: dict[tuple[str | None, str, str | None, datetime.date | None], ResolvedPolicy] = {}
         if isinstance(top, str):
             self.top = self._load_preset(top, where=None)
+        elif isinstance(top, InlinePolicy):
+            self.top = self._load_inline(top)
         else:
             self.top = self._load_file(top, display=display)
         self._validate_tree(self.top, ())
-        # Resolve once for every state up front, so a broken pack or option fails the run
-        # before any agreement is checked (exit 2), not halfway through.
-        self.for_state(ANY_STATE)
-        if any(doc.policy.by_ndpa_version for doc in list(self._docs.values())):
-            for edition in EDITIONS:
-                self.for_state(ANY_STATE, edition)
-        for state, model in self._pack_targets():
-            self.for_state(state, model=model)
+        targets = self._pack_targets()  # loads every preset, so every dated value is known
+        self._change_dates = sorted(change_dates(s for doc in self._docs.values() for s in doc.policy.rules.values()))
+        # Resolve once for every state, and every span between dates, up front, so a broken pack
+        # or option fails the run before any agreement is checked (exit 2), not halfway through.
+        for when in [datetime.date.min, *self._change_dates]:
+            self.for_state(ANY_STATE, as_of=when)
+            if any(doc.policy.by_ndpa_version for doc in list(self._docs.values())):
+                for edition in EDITIONS:
+                    self.for_state(ANY_STATE, edition, as_of=when)
+            for state, model in targets:
+                self.for_state(state, model=model, as_of=when)
 
     # -- public ----------------------------------------------------------------------
     @property
     def name(self) -> str:
         return self.top.policy.name
 
-    def for_state(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None) -> ResolvedPolicy:
+    @property
+    def has_dated_values(self) -> bool:
+        return bool(self._change_dates)
+
+    def at(self, as_of: datetime.date) -> "PolicySet":
+        """This policy set resolving dated values as of ``as_of``: a view sharing everything
+        loaded and resolved (a run's --as-of; the set it is called on is unchanged)."""
+        view = copy.copy(self)
+        view.as_of = as_of
+        return view
+
+    def resolved_as_of(self) -> datetime.date:
+        """The date dated values resolve as of: :attr:`as_of`, else today."""
+        if self.as_of is not None:
+            return self.as_of
+        from .. import rule  # the clock, read through the module: tests pin it in one place
+
+        return rule.today()
+
+    def for_state(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None, *,
+                  as_of: datetime.date | None = None) -> ResolvedPolicy:
         """The policy for an agreement governed by ``state``, of NDPA ``edition``, following
-        the template ``model`` (term.model; None: presets that name a model do not join)."""
-        key = (state, edition, model)
+        the template ``model`` (term.model; None: presets that name a model do not join), with
+        dated values as of ``as_of`` (default: :meth:`resolved_as_of`)."""
+        since = self._span(as_of or self.resolved_as_of())
+        key = (state, edition, model, since)
         if key not in self._cache:
-            self._cache[key] = self._resolve(state, edition, model)
+            self._cache[key] = self._resolve(state, edition, model, since)
         return self._cache[key]
+
+    def _span(self, as_of: datetime.date) -> datetime.date | None:
+        """The last date a policy names on or before ``as_of`` (None: before all of them): every
+        date in one span resolves alike, so the cache holds one resolution per span."""
+        earlier = [d for d in self._change_dates if d <= as_of]
+        return earlier[-1] if earlier else None
 
     def for_agreement(self, agreement: Any | None) -> ResolvedPolicy:
         """The policy for an agreement: its governing state's packs and its NDPA edition."""
-        if agreement is None:
-            return self.for_state(ANY_STATE)
-        term = agreement.term
-        return self.for_state(term.governing_state, ndpa_edition(term.model, term.model_version), term.model)
+        return self.for_state(*self.resolution_key(agreement))
 
-    def layers_for(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None) -> list[PolicyDoc]:
+    def resolution_key(self, agreement: Any | None) -> tuple[str | None, str, str | None]:
+        """What decides an agreement's policy, as :meth:`for_state`'s arguments: a worker
+        process sends it back so that the run names the policy it applied."""
+        if agreement is None:
+            return (ANY_STATE, DEFAULT_EDITION, None)
+        term = agreement.term
+        return (term.governing_state, ndpa_edition(term.model, term.model_version), term.model)
+
+    def layers_for(self, state: str | None, edition: str = DEFAULT_EDITION,
+                   model: str | None = None) -> list[PolicyDoc]:
         order: list[PolicyDoc] = []
         self._flatten(self.top, state, order, top=True, auto=self._auto_enabled(), edition=edition, model=model)
         seen: set[str] = set()
@@ -177,7 +245,8 @@ class PolicySet(PolicyFiles):
             targets.update((state, None) for state in doc.policy.by_state)
         return sorted(targets, key=lambda target: (target[0] or "", target[1] or ""))
 
-    def _resolve(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None) -> ResolvedPolicy:
+    def _resolve(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None,
+                 since: datetime.date | None = None) -> ResolvedPolicy:
         layers = self.layers_for(state, edition, model)
         states: dict[str, _RuleState] = {}
         problems: list[tuple[str, Position, str]] = []
@@ -192,7 +261,11 @@ class PolicySet(PolicyFiles):
                     continue
                 if entry is not None:
                     named[entry.code] = selector
-                self._apply(doc, selector, setting or RuleSetting(), states, problems)
+                plain, choices = setting_on(setting, since)
+                if plain is not None:
+                    self._apply(doc, selector, plain, states, problems, choices)
+                elif isinstance(matched := self._select(selector), str):  # not in effect yet, but must name rules
+                    problems.append((doc.label, doc.source_map.key(("rules", selector)), matched))
         resolved = []
         for code, st in states.items():
             entry = self.registry.get(code)
@@ -209,13 +282,15 @@ class PolicySet(PolicyFiles):
             if st.enabled:
                 severity = st.severity or entry.rule.default_severity
                 resolved.append(ResolvedRule(entry.rule(), entry, severity, options, st.required_by,
-                                             tuple(sorted(st.provenance.items()))))
+                                             tuple(sorted(st.provenance.items())), tuple(sorted(st.dated.items()))))
         if problems:
             raise PolicyError(_join_labelled(problems))
         if not resolved:
             raise PolicyError(f"{self.top.label}: the policy enables no rules; a run that checks nothing is not a pass")
+        review_severity, review_unconfirmed = _review_settings(layers)
         return ResolvedPolicy(self.top.policy.name, self.top.label, tuple(sorted(resolved, key=lambda r: r.code)),
-                              tuple(d.label for d in layers), self._waiver_policy(layers))
+                              tuple(d.label for d in layers), self._waiver_policy(layers),
+                              review_severity, review_unconfirmed)
 
     def _waiver_policy(self, layers: list[PolicyDoc]) -> WaiverPolicy:
         forbidden_rules: list[str] = []
@@ -236,13 +311,28 @@ class PolicySet(PolicyFiles):
         return WaiverPolicy(forbidden_rules=forbidden_rules, forbidden_severities=forbidden_severities,
                             warn_days_before_expiry=warn_days)
 
+    def pack_states(self) -> frozenset[str]:
+        """The states whose law this policy checks with a pack: with ``state_packs: auto``,
+        every state a state-law preset's ``applies_to`` names (a preset that also names a
+        template, ``model``, checks a contract form, not the state's law); and every state a
+        ``by_state`` entry names. What DPA122 compares an agreement's governing state with."""
+        states: set[str] = set()
+        if self._auto_enabled():
+            for name in self.presets:
+                applies = self._load_preset(name, where=None).policy.applies_to
+                if applies is not None and applies.governing_state and applies.model is None:
+                    states.update(applies.governing_state)
+        for doc in self.layers_for(ANY_STATE):
+            states.update(doc.policy.by_state)
+        return frozenset(states)
+
     def selector_codes(self, selector: str) -> list[str]:
         """Rule codes a selector names (an empty list for an unknown one)."""
         matched = self._select(selector)
         return [] if isinstance(matched, str) else [e.code for e in matched]
 
     def _apply(self, doc: PolicyDoc, selector: str, setting: RuleSetting, states: dict[str, _RuleState],
-               problems: list[tuple[str, Position, str]]) -> None:
+               problems: list[tuple[str, Position, str]], choices: dict[str, Choice]) -> None:
         key_pos = doc.source_map.key(("rules", selector))
         matched = self._select(selector)
         if isinstance(matched, str):
@@ -263,16 +353,19 @@ class PolicySet(PolicyFiles):
             st = states.setdefault(entry.code, _RuleState())
             if sets_enabled:
                 st.enabled = setting.enabled
-                st.provenance["enabled"] = doc.label
+                _set_by(st, "enabled", doc.label, choices)
                 if setting.enabled:
                     st.required_by = doc.label
             if setting.severity is not None:
                 st.severity = Severity.parse(setting.severity)
-                st.provenance["severity"] = doc.label
+                _set_by(st, "severity", doc.label, choices)
             for option, value in setting.options.items():
                 st.options[option] = value
-                st.option_where[option] = (doc.label, doc.source_map.key(("rules", selector, "options", option)))
-                st.provenance[f"options.{option}"] = doc.label
+                chosen = choices.get(f"options.{option}")
+                where = (doc.source_map.locate(chosen.value_path) if chosen is not None
+                         else doc.source_map.key(("rules", selector, "options", option)))
+                st.option_where[option] = (doc.label, where)
+                _set_by(st, f"options.{option}", doc.label, choices)
 
     def _select(self, selector: str) -> list[RegisteredRule] | str:
         """The rules a selector names, or an error message."""
@@ -299,6 +392,29 @@ class PolicySet(PolicyFiles):
 
 
 # --------------------------------------------------------------------------------- helpers
+def _set_by(st: _RuleState, name: str, label: str, choices: dict[str, Choice]) -> None:
+    """Record that layer ``label`` set value ``name``, and by which dated entry if it was dated
+    (a later undated value forgets an earlier layer's dated entry)."""
+    st.provenance[name] = label
+    chosen = choices.get(name)
+    if chosen is None:
+        st.dated.pop(name, None)
+    else:
+        st.dated[name] = chosen.description
+
+
+def _review_settings(layers: list[PolicyDoc]) -> tuple[Severity | None, bool]:
+    """``review.severity`` and ``review_unconfirmed``: the last layer that sets each wins."""
+    severity: Severity | None = None
+    unconfirmed = False
+    for doc in layers:
+        if doc.policy.review is not None and doc.policy.review.severity is not None:
+            severity = Severity.parse(doc.policy.review.severity)
+        if doc.policy.review_unconfirmed is not None:
+            unconfirmed = doc.policy.review_unconfirmed
+    return severity, unconfirmed
+
+
 def load_policy(path: Path, registry: RuleRegistry, *, display: str | None = None,
                 presets: dict[str, Any] | None = None) -> ResolvedPolicy:
     """The policy at ``path`` resolved for agreements of any state (no state packs)."""

@@ -12,12 +12,16 @@ A policy is a YAML file::
       v1: [./ndpa-v1-extras.yaml]            # (v1, v2, unknown, other; see dpa_policy.model.ndpa_version)
     review: {severity: warning}              # findings that need legal review (default: the rule's)
     review_unconfirmed: true                 # findings of rules with an unconfirmed basis need review
+    diff: {sensitive_data_added: allow}      # `diff` lists added sensitive data without failing
     rules:
       DPA2: {severity: error}                # code prefix: every DPA2xx rule
       tag:disposal: {enabled: true}          # every rule tagged "disposal"
       breach-notice-window:                  # slug or code: one rule, options allowed
         options: {max_window: 48 hours}
       DPA204: {enabled: false}
+
+A rule's setting, its enabled or severity, or one option may be written by date (``by_date``:
+a list of values, each with the date it takes effect; :mod:`dpa_policy.core.dated`).
 
 :class:`PolicyFiles` reads each file and preset once, validates it strictly (an unknown field,
 preset or file stops the run with exit code 2, naming the file, line and column) and refuses a
@@ -27,19 +31,21 @@ policy that extends itself. How the loaded layers combine into the rules a check
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Literal, get_args
+from typing import Annotated, Any, Iterable, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WrapSerializer, WrapValidator, model_validator
 
 from ..errors import PluginError, PolicyError
 from ..findings import Position
 from ..model.ndpa_version import EDITIONS
 from ..model.term import Term
 from ..model.vocabulary import US_STATES
+from .dated import Choice, Dated, choose, lift_dated
 from .loader import LoadFailed, SourceMap, decode, load_text, read_text
 from .waivers import WaiverPolicy
 
@@ -48,10 +54,29 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _keep_dated(value: Any, handler: Any) -> Any:
+    """A value written ``by_date`` (already a :class:`~.dated.Dated`, its entries checked) passes
+    as it is; any other is validated as the field says, with the field's usual messages."""
+    return value if isinstance(value, Dated) else handler(value)
+
+
+def _dump_dated(value: Any, handler: Any) -> Any:
+    """A dated value dumps as it was written (``{"by_date": [...]}``), so that a dump (the
+    findings cache's key) changes whenever the file does."""
+    return value.as_written() if isinstance(value, Dated) else handler(value)
+
+
+#: A field that may also be written ``by_date`` (see :mod:`dpa_policy.core.dated`).
+DatedOr = (WrapValidator(_keep_dated), WrapSerializer(_dump_dated))
+
+
 class RuleSetting(_Strict):
-    enabled: bool = True
-    severity: Literal["error", "warning", "info"] | None = None
-    options: dict[str, Any] = Field(default_factory=dict)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    enabled: Annotated[bool, *DatedOr] = True
+    severity: Annotated[Literal["error", "warning", "info"] | None, *DatedOr] = None
+    #: An option's value may be a :class:`~.dated.Dated`; the rule's options model checks the rest.
+    options: dict[str, Annotated[Any, *DatedOr]] = Field(default_factory=dict)
 
 
 # The templates an agreement can follow (term.model), as the agreement format defines them.
@@ -86,6 +111,14 @@ class ReviewSetting(_Strict):
     severity: Literal["error", "warning", "info"] | None = None
 
 
+class DiffSetting(_Strict):
+    """What ``dpa-policy diff`` does with a change that is not a weakened obligation."""
+
+    #: A data element in a sensitive category (health, disability, race...) added to what the
+    #: vendor receives: "fail" (the default) exits 1; "allow" lists it without failing.
+    sensitive_data_added: Literal["fail", "allow"] | None = None
+
+
 class PolicyFile(_Strict):
     policy_version: Literal[1]
     name: str = Field(min_length=1)
@@ -96,13 +129,16 @@ class PolicyFile(_Strict):
     # Layers chosen by the agreement's NDPA edition (dpa_policy.model.ndpa_version): the `ndpa` preset.
     by_ndpa_version: dict[Literal[EDITIONS], list[str]] = Field(default_factory=dict)  # type: ignore[valid-type]
     applies_to: AppliesTo | None = None
-    rules: dict[str, RuleSetting | None] = Field(default_factory=dict)
+    #: A setting may be a :class:`~.dated.Dated` whose entries are settings.
+    rules: dict[str, Annotated[RuleSetting | None, *DatedOr]] = Field(default_factory=dict)
     waivers: WaiverPolicy | None = None
     #: ``review: {severity: warning}``: the severity of findings that need legal review.
     review: ReviewSetting | None = None
     #: true: findings of rules whose legal basis is unconfirmed (``confidence = "unconfirmed"``)
     #: are review findings, not violations.
     review_unconfirmed: bool | None = None
+    #: ``diff: {sensitive_data_added: allow}``: see :class:`DiffSetting`.
+    diff: DiffSetting | None = None
 
 
 @dataclass
@@ -123,7 +159,7 @@ class InlinePolicy:
     and the folder its relative ``extends`` start from."""
 
     data: Any
-    source_map: SourceMap
+    source_map: Any  # where its values are in the enclosing file: locate() and key() as a SourceMap's
     label: str
     base_dir: Path
 
@@ -135,6 +171,10 @@ class PolicyFiles:
     def __init__(self, presets: dict[str, Any]) -> None:
         self.presets = presets
         self._docs: dict[str, PolicyDoc] = {}
+
+    def documents(self) -> list[PolicyDoc]:
+        """Every policy file and preset loaded so far (the cache keys runs by them)."""
+        return list(self._docs.values())
 
     def _load_file(self, path: Path, display: str | None = None, where: tuple[str, Position] | None = None) -> PolicyDoc:
         key = f"file:{os.path.realpath(path)}"  # not Path.resolve(): it raises on a link loop
@@ -185,10 +225,15 @@ class PolicyFiles:
         return doc
 
     def _model(self, data: Any, source_map: SourceMap, label: str) -> PolicyFile:
+        data, problems = lift_dated(data, source_map, lambda what, value, path: _entry_problems(
+            what, value, path, source_map))
         try:
-            return PolicyFile.model_validate(data)
+            policy = PolicyFile.model_validate(data)
         except ValidationError as exc:
-            raise PolicyError(invalid_policy(label, _pydantic_problems(exc, source_map, ()))) from None
+            problems += _pydantic_problems(exc, source_map, ())
+        if problems:
+            raise PolicyError(invalid_policy(label, problems)) from None
+        return policy
 
     def _reference(self, doc: PolicyDoc, ref: str, path: tuple) -> PolicyDoc:
         where = (doc.label, doc.source_map.locate(path))
@@ -262,6 +307,71 @@ def _pydantic_problems(exc: ValidationError, source_map: SourceMap, base: tuple)
             position = source_map.locate(path)
         out.append((position, f"{name!r}: {message}" if name else message))
     return out
+
+
+def setting_on(setting: "RuleSetting | Dated | None",
+               as_of: "datetime.date | None") -> tuple["RuleSetting | None", dict[str, Choice]]:
+    """What a layer's setting for a rule says on ``as_of`` (None: before every date a policy
+    names), as a plain setting, with the dated entry chosen for each value ("enabled",
+    "severity", "options.NAME") that was written by date. None instead of a setting: on that
+    date the layer says nothing about the rule (every value it writes is dated and none is in
+    effect yet), as if the rule were not named there."""
+    if setting is None:
+        return RuleSetting(), {}
+    if isinstance(setting, Dated):
+        chosen = choose(setting, as_of)
+        if chosen is None:
+            return None, {}
+        plain = RuleSetting.model_validate({} if chosen[0].value is None else chosen[0].value)
+        names = ["enabled"] + (["severity"] if "severity" in plain.model_fields_set else [])  # naming enables
+        return plain, {name: chosen[1] for name in names + [f"options.{o}" for o in plain.options]}
+    dated_fields = [f for f in ("enabled", "severity") if isinstance(getattr(setting, f), Dated)]
+    if not dated_fields and not any(isinstance(v, Dated) for v in setting.options.values()):
+        return setting, {}
+    values: dict[str, Any] = {}
+    choices: dict[str, Choice] = {}
+    for name in ("enabled", "severity"):
+        if name in setting.model_fields_set:
+            value = getattr(setting, name)
+            chosen = choose(value, as_of) if isinstance(value, Dated) else None
+            if chosen is not None:
+                values[name], choices[name] = chosen[0].value, chosen[1]
+            elif not isinstance(value, Dated):
+                values[name] = value
+    options: dict[str, Any] = {}
+    for name, value in setting.options.items():
+        chosen = choose(value, as_of) if isinstance(value, Dated) else None
+        if chosen is not None:
+            options[name], choices[f"options.{name}"] = chosen[0].value, chosen[1]
+        elif not isinstance(value, Dated):
+            options[name] = value
+    if options:
+        values["options"] = options
+    if not values:
+        return None, {}
+    return RuleSetting.model_validate(values), choices
+
+
+def _entry_problems(what: str, value: Any, path: tuple, source_map: SourceMap) -> list[tuple[Position, str]]:
+    """The problems of one dated entry's value: a whole rule setting, or its enabled or severity."""
+    try:
+        if what == "setting":
+            RuleSetting.model_validate({} if value is None else value)
+        else:
+            RuleSetting.model_validate({what: value})
+    except ValidationError as exc:
+        problems = []
+        entry = f"{path[-4]}: by_date entry {path[-2] + 1}: "  # path ends (..., owner, "by_date", index, "value")
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"]) if what == "setting" else ()
+            name = f"{'.'.join(str(p) for p in loc)!r}: " if loc else ""
+            if error["type"] == "extra_forbidden":
+                problems.append((source_map.key(path + loc), f"{entry}{name}is not a known field"))
+            else:
+                problems.append((source_map.locate(path + loc),
+                                 f"{entry}{name}{error['msg'].removeprefix('Value error, ')}"))
+        return problems
+    return []
 
 
 def _at(where: tuple[str, Position] | None, message: str) -> str:
