@@ -35,7 +35,8 @@ def failing(tmp_path: Path) -> Path:
     path = tmp_path / "late.yaml"
     # 5 business days can span 7 calendar days: longer than the NDPA's 72 hours, within Florida's
     # 10 days (the base agreement is governed by Florida law, so the fl pack checks it too).
-    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days"), "utf-8")
+    path.write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days")
+                    .replace("id: BASE-0001", "id: LATE-0001"), "utf-8")
     return path
 
 
@@ -50,7 +51,7 @@ def test_clean_agreement_exits_0(passing):
     code, out, err = run("check", str(passing))
     assert code == 0 and err == ""
     assert out == ("1 agreement checked: 1 passed, 0 failed; 0 findings. "
-                   "Policy: NDPA baseline (16 rules), fail on error.\n")
+                   "Policy: NDPA baseline (23 rules), fail on error.\n")
 
 
 def test_violation_exits_1_with_grep_friendly_line(failing):
@@ -82,8 +83,8 @@ def test_warnings_do_not_fail_unless_asked(tmp_path):
 def test_folder_is_searched_and_output_is_sorted(tmp_path, failing):
     sub = tmp_path / "b"
     sub.mkdir()
-    (sub / "z.yml").write_text(failing.read_text())
-    (tmp_path / "a.yaml").write_text(failing.read_text())
+    (sub / "z.yml").write_text(failing.read_text().replace("id: LATE-0001", "id: LATE-0002"))
+    (tmp_path / "a.yaml").write_text(failing.read_text().replace("id: LATE-0001", "id: LATE-0003"))
     (tmp_path / "notes.txt").write_text("not an agreement")
     hidden = tmp_path / ".git"
     hidden.mkdir()
@@ -174,9 +175,9 @@ def test_crashing_rule_exits_3_and_is_never_a_pass(monkeypatch, passing):
 
 
 def test_unexpected_failure_exits_3_with_a_short_message(monkeypatch, passing):
-    import dpa_policy.core.run
+    import dpa_policy.core.checking
 
-    monkeypatch.setattr(dpa_policy.core.run, "load_agreement", lambda path: 1 / 0)
+    monkeypatch.setattr(dpa_policy.core.checking, "load_agreement_bytes", lambda raw, path: 1 / 0)
     code, _, err = run("check", str(passing))
     assert code == 3 and "internal error: ZeroDivisionError" in err and "Traceback" not in err
     code, _, err = run("--debug", "check", str(passing))
@@ -188,13 +189,15 @@ def test_json_report(failing, broken):
     report = json.loads(out)
     assert code == 1 == report["exit_code"]
     assert report["format"] == "dpa-policy-report" and report["format_version"] == 1
-    assert report["summary"] == {"agreements": 2, "passed": 0, "failed": 2, "incomplete": 0, "findings": 2,
-                                 "waived": 0, "internal_errors": 0, "by_severity": {"error": 2, "warning": 0, "info": 0},
+    assert report["summary"] == {"agreements": 2, "passed": 0, "failed": 2, "needs_review": 0, "incomplete": 0,
+                                 "findings": 2, "review_findings": 0, "waived": 0, "internal_errors": 0,
+                                 "by_severity": {"error": 2, "warning": 0, "info": 0},
                                  "complete": True, "crashed_rules": []}
+    assert report["as_of"] == "2026-11-30"  # the suite's clock (tests/conftest.py); --as-of otherwise
     codes = [(f["code"], f["slug"]) for f in report["findings"]]
     assert codes == [("DPA004", "duplicate-key"), ("DPA201", "breach-notice-window")]
     window = report["findings"][1]
-    assert window["pointer"] == "/clauses/breach_notification/window"
+    assert window["pointer"] == "/clauses/breach_notification/window" and window["outcome"] == "violation"
     assert window["observed"] == "5 business days" and window["required"] == "notice within 72 hours"
     assert [a["loaded"] for a in report["agreements"]] == [False, True]
 

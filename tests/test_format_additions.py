@@ -163,8 +163,13 @@ def test_check_runs_every_rule_on_an_agreement_without_governing_state(tmp_path,
     monkeypatch.setenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD", "1")
     out, err = io.StringIO(), io.StringIO()
     code = main(["check", str(write(tmp_path, without_governing_state()))], stdout=out, stderr=err)
-    assert (code, err.getvalue()) == (0, "")
-    assert out.getvalue().startswith("1 agreement checked: 1 passed, 0 failed; 0 findings.")
+    # Every rule ran and none failed; the one finding says state law was not checked (DPA121),
+    # a question for a person, so the agreement needs review and the run does not pass.
+    assert (code, err.getvalue()) == (1, "")
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and "DPA121 [governing-state-stated] needs review: " in lines[0]
+    assert lines[1].startswith("1 agreement checked: 0 passed, 0 failed, 1 needs review; 1 finding (1 error), "
+                               "1 for review.")
 
 
 # ------------------------------------------------------------------- explicit null is refused

@@ -23,7 +23,7 @@ LAYERS = {
     #    knowledge beside it (vocabularies, durations, sanitization levels, NDPA editions)
     "errors": 0, "findings": 0, "version": 0, "model": 0,
     # 1: the format and reading files
-    "schema": 1, "rule": 1, "core.reading": 1, "core.loader": 1,
+    "schema": 1, "rule": 1, "core.reading": 1, "core.loader": 1, "core.source_map": 1,
     # 2: the pipeline, and the plugin contract
     "registry": 2, "hookspecs": 2, "core": 2,
     # 3: what plugs into the pipeline or works beside it
@@ -138,7 +138,8 @@ def test_the_checker_sees_circles_and_upward_imports():
     assert cycle_through({"a", "b", "c"}, graph) == ["a", "b", "c", "a"]
     assert layer(f"{ROOT}.cli") > layer(f"{ROOT}.commands.check") > layer(f"{ROOT}.render.diff") > layer(f"{ROOT}.compare.flips")
     assert layer(f"{ROOT}.core.loader") < layer(f"{ROOT}.core.run")
-    assert imports_of(f"{ROOT}.cli").keys() >= {f"{ROOT}.commands.check", f"{ROOT}.commands._args"}
+    # (cli imports each command module by name, when its command runs: importlib, not an import statement)
+    assert imports_of(f"{ROOT}.cli").keys() >= {f"{ROOT}.core.report", f"{ROOT}.commands._args"}
 
 
 # ------------------------------------------------------------------------------- helpers

@@ -110,7 +110,8 @@ def test_ndpa_versions_are_read_from_the_agreement():
 def test_policy_show_names_who_requires_each_value():
     code, out = run("policy", "show")
     assert code == 0
-    assert "layers, first to last: preset ndpa-v2 -> preset ndpa -> preset district-additions -> " in out
+    assert ("layers, first to last: preset lifecycle-and-review -> preset ndpa-v2 -> preset ndpa -> "
+            "preset district-additions -> ") in out
     assert "DPA503 disposal-certification: error  [enabled by preset district-additions;" in out
     assert 'max_at_termination: "60 calendar days"  [preset district-additions]' in out
     assert 'max_on_request: "60 calendar days"  [preset ndpa-v2]' in out

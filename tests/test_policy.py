@@ -42,7 +42,8 @@ def by_code(resolved):
 def test_default_policy_layers_the_ndpa_then_district_additions(registry, presets):
     resolved = PolicySet(default_policy_path(), registry, presets, display="default").for_state(None)
     # with no agreement at hand, the `ndpa` preset resolves to its stricter edition, v2
-    assert resolved.layers == ("preset ndpa-v2", "preset ndpa", "preset district-additions", "default")
+    assert resolved.layers == ("preset lifecycle-and-review", "preset ndpa-v2", "preset ndpa", "preset district-additions",
+                               "default")
     rules = by_code(resolved)
     assert rules["DPA402"].required_by == "preset ndpa-v2"
     assert rules["DPA201"].required_by == "preset ndpa-v2"
@@ -117,7 +118,7 @@ def test_tag_selector_enables_and_a_later_layer_overrides_severity(tmp_path, reg
           DPA503: {severity: warning}
     """)
     rules = by_code(resolved)
-    assert sorted(rules) == ["DPA501", "DPA502", "DPA503"]
+    assert sorted(rules) == ["DPA113", "DPA501", "DPA502", "DPA503"]  # DPA113: the certificate due after the end
     assert rules["DPA503"].severity is Severity.WARNING and rules["DPA501"].severity is Severity.ERROR
 
 

@@ -167,11 +167,23 @@ def project(tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path) 
         "utf-8",
     )
     (project / "README.md").write_text("Springfield district agreements\n", "utf-8")
+    _pin_the_date(project)
     _git(project, env, "add", "-A")
     _git(project, env, "commit", "-q", "--no-verify", "-m", "start")
     installed = _run([sys.executable, "-m", "pre_commit", "install"], project, env)
     assert installed.returncode == 0, installed.stdout
     return project
+
+
+def _pin_the_date(project: Path) -> None:
+    """The district's config pins the date lifecycle rules judge by, as a repository that wants
+    reproducible hook runs does (found by config discovery, no hook argument needed)."""
+    (project / ".dpa-policy.yaml").write_text("as_of: 2026-11-30\n", "utf-8")
+
+
+def _with_id(text: str, agreement_id: str) -> str:
+    """Each file in one run is its own agreement: the same id twice is DPA008."""
+    return text.replace("id: BASE-0001", f"id: {agreement_id}", 1)
 
 
 def _commit(project: Path, env: dict[str, str], files: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -213,7 +225,8 @@ def test_clean_agreement_commit_passes(project: Path, pre_commit_home: Path):
 
 def test_bad_agreement_commit_is_rejected_with_file_line_col(project: Path, pre_commit_home: Path):
     env = _env(pre_commit_home)
-    result = _commit(project, env, {"agreements/late-notice.yaml": LATE, "agreements/good.yaml": CLEAN})
+    result = _commit(project, env, {"agreements/late-notice.yaml": _with_id(LATE, "SPR-LATE"),
+                                        "agreements/good.yaml": CLEAN})
     assert result.returncode == 1, result.stdout
     assert _hook_line(result.stdout, "dpa-policy check").endswith("Failed")
     assert "- exit code: 1" in result.stdout
@@ -263,8 +276,9 @@ def test_try_repo_all_files_gives_one_report(tmp_path: Path, hook_repo: tuple[Pa
     _init_repo(project, env)
     for number in range(9):
         (project / "agreements").mkdir(exist_ok=True)
-        (project / "agreements" / f"clean-{number}.yaml").write_text(CLEAN, "utf-8")
-    (project / "agreements" / "late-notice.yml").write_text(LATE, "utf-8")
+        (project / "agreements" / f"clean-{number}.yaml").write_text(_with_id(CLEAN, f"SPR-{number}"), "utf-8")
+    (project / "agreements" / "late-notice.yml").write_text(_with_id(LATE, "SPR-LATE"), "utf-8")
+    _pin_the_date(project)
     (project / "other.yaml").write_text("not: an agreement\n", "utf-8")  # outside agreements/
     _git(project, env, "add", "-A")
     _git(project, env, "commit", "-q", "--no-verify", "-m", "agreements")

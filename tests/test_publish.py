@@ -7,6 +7,7 @@ change which samples pass.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -18,7 +19,7 @@ import yaml
 
 from dpa_policy.cli import main
 from dpa_policy.render.clearinghouse.page import FEED_FORMAT
-from dpa_policy.render.clearinghouse.words import safe_url
+from dpa_policy.render.clearinghouse.words import plain_date, safe_url
 from dpa_policy.testing import base_agreement_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,15 +82,22 @@ def test_samples_publish_the_passing_agreements_and_list_the_others_with_reasons
     lines = out.splitlines()
     left = {line.split(":")[1].strip().split(" ")[0]: line for line in lines if line.startswith("left out:")}
     assert sorted(Path(p).name for p in left) == [
-        "allhere.yaml", "brightleaf.yaml", "dashpass.yaml", "harborlight.yaml", "readwell.yaml",
-        "routewise.yaml", "schoology.yaml", "stepwise.yaml", "tessellate.yaml",
+        "allhere.yaml", "brightleaf.yaml", "dashpass.yaml", "harborlight.yaml", "northstar.yaml", "quillmark.yaml",
+        "readwell.yaml", "routewise.yaml", "schoology.yaml", "stepwise.yaml", "tessellate.yaml",
     ]
     allhere = next(line for path, line in left.items() if path.endswith("allhere.yaml"))
     # Only blocking findings are reasons: AllHere's DPA204 warnings are not.
     assert allhere.endswith("[MDCPS-DSA-2024-0117]: fails DPA501, DPA502, FLS501")
-    assert lines[-1].startswith("published 1 of 10 agreements (1 product), 9 left out: ")
+    assert lines[-1].startswith("published 1 of 12 agreements (1 product) as of 2026-11-30, 11 left out: ")
+    # What the checker could not decide is never published: it needs legal review.
+    quillmark = next(line for path, line in left.items() if path.endswith("quillmark.yaml"))
+    assert quillmark.endswith("[GVPS-NDPA-2025-019]: needs legal review: DPA122, DPA123, DPA124")
+    # Past their expiry on the suite's date (tests/conftest.py): left out as not in effect.
+    harborlight = next(line for path, line in left.items() if path.endswith("harborlight.yaml"))
+    assert harborlight.endswith("[AVSD-DPA-2023-047]: not in effect on 2026-11-30: expired on 2025-06-30")
     html = (out_dir / "index.html").read_text("utf-8")
     assert "AllHere" not in html and "Clever" in html
+    assert f"As of {plain_date(datetime.date(2026, 11, 30))}." in html and feed(out_dir)["as_of"] == "2026-11-30"
 
 
 def test_a_state_pack_keeps_its_failures_off_the_page(tmp_path):
@@ -137,7 +145,7 @@ def test_an_agreement_whose_failures_are_all_waived_is_published(tmp_path):
     [method] = entry["destruction"]["methods"]
     assert method["level_reached"] is None and method["level_text"].startswith("No NIST SP 800-88 level")
     html = (out_dir / "index.html").read_text("utf-8")
-    assert "exception to its policy on disposal window (DPA501) until 30 June 2027" in html
+    assert "exception to its policy on disposal window (DPA501) until June 30, 2027" in html
     # Once the waivers expire, the agreement fails again and, named explicitly, fails the run.
     code, out, _ = run("publish", str(AGREEMENTS / "allhere.yaml"), "--out", str(tmp_path / "later"),
                        "--waivers", str(waivers), "--as-of", "2027-07-01")
@@ -149,7 +157,7 @@ def test_an_agreement_whose_failures_are_all_waived_is_published(tmp_path):
 def test_a_failing_agreement_named_explicitly_exits_1_and_writes_nothing(tmp_path):
     out_dir = tmp_path / "site"
     code, out, _ = run("publish", str(AGREEMENTS / "clever.yaml"), str(AGREEMENTS / "dashpass.yaml"),
-                       "--out", str(out_dir))
+                       "--out", str(out_dir), "--as-of", "2026-06-01")  # while DashPass is in effect
     assert code == 1
     assert re.search(r"left out: \S+dashpass\.yaml \[MDCPS-DSA-2024-0163\]: fails DPA301, DPA501, DPA502, FLS501 "
                      r"\(named on the command line\)\n", out)
@@ -167,12 +175,13 @@ def test_folder_agreements_that_fail_or_do_not_load_are_left_out_without_failing
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.yaml").write_text(base_agreement_text(), "utf-8")
-    (folder / "late.yaml").write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days"))
+    (folder / "late.yaml").write_text(base_agreement_text().replace("window: 72 hours", "window: 5 business days")
+                                      .replace("id: BASE-0001", "id: LATE-0001"))
     (folder / "broken.yaml").write_text(base_agreement_text().replace("  audit:", "  audit:\n  audit:"))
     code, out, _ = run("publish", str(folder), "--out", str(tmp_path / "site"))
     assert code == 0, out
     assert f"left out: {(folder / 'broken.yaml').as_posix()}: did not load: DPA004\n" in out
-    assert f"left out: {(folder / 'late.yaml').as_posix()} [BASE-0001]: fails DPA201\n" in out
+    assert f"left out: {(folder / 'late.yaml').as_posix()} [LATE-0001]: fails DPA201\n" in out
     assert [e["source"] for e in feed(tmp_path / "site")["entries"]] == [(folder / "good.yaml").as_posix()]
     # The same broken file named explicitly fails the run, even when its folder is given too.
     code, out, _ = run("publish", str(folder), str(folder / "broken.yaml"), "--out", str(tmp_path / "site2"))
@@ -250,7 +259,7 @@ def test_feed_structure_and_byte_identical_republishing(tmp_path):
     for name in ("index.html", "clearinghouse.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
     data = feed(first)
-    assert list(data) == ["format", "format_version", "generated_from", "district", "entries"]
+    assert list(data) == ["format", "format_version", "generated_from", "as_of", "district", "entries"]
     assert data["format"] == FEED_FORMAT == "dpa-policy-clearinghouse" and data["format_version"] == 1
     assert data["generated_from"]["policy"] == "NDPA baseline" and data["generated_from"]["fail_on"] == "error"
     assert data["district"]["name"] == "Miami-Dade County Public Schools"  # only Clever passes
@@ -347,7 +356,8 @@ def test_one_entry_per_agreement_and_product_with_unique_anchors(tmp_path):
     folder.mkdir()
     text = yaml.safe_dump(data, sort_keys=False)
     (folder / "a.yaml").write_text(text, "utf-8")
-    (folder / "b.yaml").write_text(text, "utf-8")  # the same agreement twice: still one fragment each
+    # Another agreement whose id differs only in spelling: its anchors would collide, and do not.
+    (folder / "b.yaml").write_text(text.replace("id: BASE-0001", "id: Base 0001"), "utf-8")
     code, out, _ = run("publish", str(folder), "--out", str(tmp_path / "site"))
     assert code == 0, out
     entries = feed(tmp_path / "site")["entries"]
@@ -360,3 +370,49 @@ def test_one_entry_per_agreement_and_product_with_unique_anchors(tmp_path):
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     for anchor in anchors:
         assert html.count(f'id="{anchor}"') == 1 and f'href="#{anchor}"' in html
+
+
+# ------------------------------------------------------------------------------ one style, links, order
+def agreement_for(vendor: str, product: str, agreement_id: str, email: str = "privacy@dadeschools.net") -> str:
+    data = yaml.safe_load(base_agreement_text())
+    data["id"] = agreement_id
+    data["parties"]["vendor"]["name"] = vendor
+    data["parties"]["district"]["contact"]["email"] = email
+    data["products"][0]["name"] = product
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def test_entries_are_sorted_by_vendor_and_dates_read_as_in_the_counsel_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Product names sort the other way round, so an order by product would show.
+    for name, vendor, product in (("a.yaml", "Zenith Learning", "Alpha Reader"),
+                                  ("b.yaml", "acme schools", "Zulu Math"),
+                                  ("c.yaml", "Middleton Inc.", "Beta Notes")):
+        (folder / name).write_text(agreement_for(vendor, product, f"ID-{name[0]}"), "utf-8")
+    code, out, err = run("publish", str(folder), "--out", str(tmp_path / "site"), "--as-of", "2026-02-01")
+    assert code == 0, out + err
+    entries = feed(tmp_path / "site")["entries"]
+    assert [e["vendor"]["name"] for e in entries] == ["acme schools", "Middleton Inc.", "Zenith Learning"]
+    html = (tmp_path / "site" / "index.html").read_text("utf-8")
+    contents = html.split('id="contents-heading"', 1)[1].split("</nav>", 1)[0]
+    assert contents.index("acme schools") < contents.index("Middleton Inc.") < contents.index("Zenith Learning")
+    # The counsel report's date style: "February 1, 2026", never "1 February 2026".
+    assert "As of February 1, 2026." in html and "In effect from July 1, 2024 to June 30, 2027." in html
+    assert not re.search(r"\b\d{1,2} (?:January|February|June|July) \d{4}\b", html)
+
+
+def test_the_district_contact_email_is_a_link_and_only_a_plain_address_is(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(agreement_for("Acme", "Reader", "ID-1"), "utf-8")
+    run("publish", str(folder), "--out", str(tmp_path / "site"))
+    html = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert 'at <a href="mailto:privacy@dadeschools.net">privacy@dadeschools.net</a>' in html
+    # An address that would carry extra mail headers is shown, not linked.
+    (folder / "a.yaml").write_text(agreement_for("Acme", "Reader", "ID-1", email="privacy@example.org?cc=x"), "utf-8")
+    code, out, err = run("publish", str(folder), "--out", str(tmp_path / "site2"))
+    assert code == 0, out + err  # the format's email pattern lets it through: the page must not rely on it
+    html = (tmp_path / "site2" / "index.html").read_text("utf-8")
+    assert "mailto:" not in html and "privacy@example.org?cc=x" in html
+

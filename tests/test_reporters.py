@@ -32,12 +32,15 @@ def run(*argv):
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     """A repository-like folder: findings use paths relative to it, as in CI."""
+    for name in ("GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY"):  # as on a developer's machine
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "agreements").mkdir()
     text = base_agreement_text()
     (tmp_path / "agreements" / "good.yaml").write_text(text)
     (tmp_path / "agreements" / "late notice.yaml").write_text(
-        text.replace("window: 72 hours", "window: 5 business days").replace("reporter_contact, ", ""))
+        text.replace("window: 72 hours", "window: 5 business days").replace("reporter_contact, ", "")
+        .replace("id: BASE-0001", "id: LATE-0001"))
     (tmp_path / "agreements" / "broken.yaml").write_text(text.replace("  audit:", "  audit:\n  audit:"))
     return tmp_path
 
@@ -106,12 +109,9 @@ def junit(*argv):
     return code, out
 
 
-@needs_junit_xsd
-def test_junit_validates_against_the_jenkins_xsd(workdir):
-    import xmlschema
-
+def test_junit_validates_against_the_jenkins_xsd(workdir, junit_xsd):
     _, out = junit("agreements")
-    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(io.StringIO(out))
+    junit_xsd.validate(io.StringIO(out))  # the Jenkins XSD, plus the `file` attribute (tests/conftest.py)
 
 
 def test_junit_has_a_suite_per_agreement_and_a_case_per_rule(workdir):
@@ -121,7 +121,9 @@ def test_junit_has_a_suite_per_agreement_and_a_case_per_rule(workdir):
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert sorted(suites) == ["agreements/broken.yaml", "agreements/good.yaml", "agreements/late notice.yaml"]
     good = suites["agreements/good.yaml"]
-    assert good.get("tests") == "21" and good.get("failures") == "0"  # 16 NDPA baseline + 5 Florida rules
+    # 16 NDPA baseline + 7 lifecycle and review + 5 Florida rules
+    assert good.get("tests") == "28" and good.get("failures") == "0"
+    assert {p.get("name"): p.get("value") for p in good.iter("property")}["verdict"] == "pass"
     assert all(case.find("failure") is None for case in good.iter("testcase"))  # passes are visible
     late = suites["agreements/late notice.yaml"]
     cases = {c.get("name"): c for c in late.iter("testcase")}

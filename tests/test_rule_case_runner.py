@@ -54,7 +54,8 @@ def window_place(tmp_path: Path) -> tuple[int, int]:
 def right_expectation(tmp_path: Path) -> dict:
     line, column = window_place(tmp_path)
     return {"pointer": WINDOW, "message_contains": "up to 7 calendar days", "observed": "5 business days",
-            "required": "notice within 72 hours", "at": f"{line}:{column}", "severity": "error"}
+            "required": "notice within 72 hours", "at": f"{line}:{column}", "severity": "error",
+            "outcome": "violation"}
 
 
 def test_the_right_expectation_passes(tmp_path, registry):
@@ -79,6 +80,7 @@ WRONG = {
     "at (line)": lambda right: "{}:{}".format(int(right["at"].split(":")[0]) + 1, right["at"].split(":")[1]),
     "at (column)": lambda right: "{}:{}".format(right["at"].split(":")[0], int(right["at"].split(":")[1]) - 1),
     "severity": lambda right: "warning",
+    "outcome": lambda right: "review",
 }
 
 

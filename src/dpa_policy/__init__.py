@@ -2,14 +2,15 @@
 
 The public API for rule-pack authors::
 
-    from dpa_policy import hookimpl, Rule, RuleOptions, Violation, Severity
+    from dpa_policy import hookimpl, Rule, RuleOptions, RunContext, Violation, Severity
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DurationOption", "Finding", "Rule", "RuleOptions", "Severity", "Violation", "__version__", "hookimpl"]
+__all__ = ["DurationOption", "Finding", "Outcome", "Rule", "RuleOptions", "RunContext", "Severity", "Violation",
+           "__version__", "hookimpl"]
 
 
 def __getattr__(name: str) -> Any:
@@ -23,11 +24,11 @@ def __getattr__(name: str) -> Any:
         from .hookspecs import hookimpl
 
         return hookimpl
-    if name in ("Rule", "RuleOptions", "DurationOption"):
+    if name in ("Rule", "RuleOptions", "RunContext", "DurationOption"):
         from . import rule
 
         return getattr(rule, name)
-    if name in ("Violation", "Finding", "Severity"):
+    if name in ("Violation", "Finding", "Outcome", "Severity"):
         from . import findings
 
         return getattr(findings, name)

@@ -14,33 +14,42 @@ Exit codes (also in --help and README):
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
-from .commands import check, diff, import_drafts, info, publish, report, verify
-from .commands._args import EPILOG, ArgumentError, Parser, parents
+from .commands._args import EPILOG, ArgumentError, Parser, apply_config, parents
 from .core.report import ExitCode
 from .errors import DpaPolicyError, SetupError, UsageError
 from .reporters.inert import lines
 
-#: Command name -> the module whose ``run(args, out)`` carries it out.
+#: Command name -> the module (in dpa_policy.commands) whose ``run(args, out)`` carries it out,
+#: in the order --help lists them. Modules are imported when their command is used.
 COMMANDS = {
-    "check": check,
-    "rules": info,
-    "explain": info,
-    "schema": info,
-    "plugins": info,
-    "policy": info,
-    "verify": verify,
-    "diff": diff,
-    "publish": publish,
-    "report": report,
-    "import": import_drafts,
+    "check": "check",
+    "rules": "info",
+    "explain": "info",
+    "schema": "info",
+    "plugins": "info",
+    "policy": "info",
+    "verify": "verify",
+    "diff": "diff",
+    "publish": "publish",
+    "report": "report",
+    "import": "import_drafts",
+    "init": "init",
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> Any:
+    return importlib.import_module(f"{__package__}.commands.{COMMANDS[name]}")
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the arguments, and when they name a command, only that
+    command's parser is built: a one-file check (what pre-commit runs) neither imports nor
+    builds the others. Without a known command (--help, a typo) every command is there."""
     parser = Parser(
         prog="dpa-policy",
         description="Check student data privacy agreements (YAML) against a policy.",
@@ -51,15 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="print a traceback on internal errors")
     shared = parents()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    # The order here is the order --help lists the commands in.
-    check.add_parser(sub, shared)
-    info.add_parsers(sub, shared)
-    verify.add_parser(sub, shared)
-    diff.add_parser(sub, shared)
-    publish.add_parser(sub, shared)
-    report.add_parser(sub, shared)
-    import_drafts.add_parser(sub, shared)
+    wanted = _command_named(argv)
+    modules = [wanted] if wanted is not None else list(dict.fromkeys(COMMANDS.values()))
+    for module_name in modules:
+        module = importlib.import_module(f"{__package__}.commands.{module_name}")
+        # info adds several commands (rules, explain, schema, plugins, policy); it checks the rest.
+        (module.add_parsers if hasattr(module, "add_parsers") else module.add_parser)(sub, shared)
     return parser
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The module of the command ``argv`` names (its first word that is not an option)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for word in words:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return COMMANDS.get(word)
+    return None
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -69,7 +87,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     # Messages name files and quote values: each is made inert (reporters.inert.lines), so a
     # file name cannot forge a line that a CI runner reads as a command.
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
+        args.stderr = err  # where a command draws its progress line (a terminal only)
         return _dispatch(args, out)
     except SetupError as exc:
         print(f"dpa-policy: error: {lines(exc)}", file=err)
@@ -95,9 +114,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
     if args.version:
-        out.write(info.version_text())
+        out.write(importlib.import_module(f"{__package__}.commands.info").version_text())
         return ExitCode.OK
     if args.command is None:
         raise UsageError("a command is required: check, report, publish, diff, import, rules, explain, policy, "
-                         "plugins, verify or schema (see --help)")
-    return COMMANDS[args.command].run(args, out)
+                         "plugins, verify, schema or init (see --help)")
+    apply_config(args)  # flags, else the discovered .dpa-policy.yaml, else defaults
+    return command_module(args.command).run(args, out)

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from dpa_policy.cli import main
-from dpa_policy.loader import load_text
+from dpa_policy.core.loader import load_text
 from dpa_policy.plugins import AUTOLOAD_ENV
 from dpa_policy.testing import merge
 

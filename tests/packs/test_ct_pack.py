@@ -103,8 +103,11 @@ def test_disable_plugin_ct_removes_the_rules_and_the_preset(cli):
     assert "CTS" not in rules.out and "DPA201" in rules.out
 
     result = cli("check", "--format", "json", "--disable-plugin", "ct", str(TESSELLATE))
-    assert result.code == 0, result.out + result.err  # its one error was Connecticut's
+    # Its one error was Connecticut's; without the pack, Connecticut law goes unchecked (DPA122).
+    assert result.code == 1, result.out + result.err
     report = result.json()
+    # (and DPA502: it names only NIST SP 800-88 Rev. 1, withdrawn before the date judged)
+    assert [(f["code"], f["outcome"]) for f in report["findings"]] == [("DPA122", "review"), ("DPA502", "review")]
     assert "preset ct" not in _layers(report, TESSELLATE)
     assert _cts(report, TESSELLATE) == []
     assert all(not rule["code"].startswith("CTS") for rule in report["policy"]["rules"])

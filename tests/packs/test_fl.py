@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 AGREEMENTS = Path(__file__).resolve().parents[2] / "agreements"
+# A biometric element with its purpose stated, so the district-additions minimisation rule
+# (DPA403) has nothing to say and only Florida's prohibition is at stake.
+LUNCH_LINE_FINGERPRINTS = {"other_elements": ["Fingerprint template for the lunch line"],
+                           "purposes": ["Let students pay in the lunch line with a fingerprint scan."]}
 
 
 def test_verify_fl_is_green(cli):
@@ -21,13 +25,13 @@ def test_a_florida_ndpa_agreement_passes_florida_law(cli, agreement):
 
 
 def test_biometric_data_is_an_error_florida_schools_may_not_hold(cli, agreement):
-    path = agreement("fl", {"data": {"student": {"other_elements": ["Fingerprint template for the lunch line"]}}})
+    path = agreement("fl", {"data": {"student": LUNCH_LINE_FINGERPRINTS}})
     result = cli("check", "--format", "json", str(path))
     assert result.code == 1
     [finding] = result.findings("FLS")
     assert finding["code"] == "FLS402" and finding["severity"] == "error" and finding["layer"] == "preset fl"
     assert finding["pointer"] == "/data/student/other_elements/0" and "1002.222(1)(a)" in finding["message"]
-    assert result.findings("DPA") == []  # no other law forbids collecting it
+    assert result.findings("DPA") == []  # no other law forbids collecting it (and its purpose is stated)
 
 
 def test_a_parents_religion_and_voting_record_are_errors_too(cli, agreement):
@@ -70,9 +74,11 @@ def test_the_samples_promptly_disposal_fails_florida(cli):
 
 
 def test_disable_plugin_fl_keeps_florida_law_out(cli, agreement):
-    path = agreement("fl", {"data": {"student": {"other_elements": ["Fingerprint template for the lunch line"]}}})
+    path = agreement("fl", {"data": {"student": LUNCH_LINE_FINGERPRINTS}})
     result = cli("check", "--disable-plugin", "fl", "--format", "json", str(path))
-    assert result.code == 0 and result.findings() == []
+    # No Florida finding; instead the run says Florida law went unchecked: never a silent pass.
+    assert result.code == 1 and [(f["code"], f["outcome"]) for f in result.findings()] == [("DPA122", "review")]
+    assert result.json()["agreements"][0]["verdict"] == "needs review"
     assert "preset fl" not in result.json()["agreements"][0]["policy_layers"]
 
 

@@ -57,4 +57,5 @@ def test_no_period_for_deletion_and_no_framework_fail_soppa(cli, agreement):
 def test_disable_plugin_il_keeps_illinois_law_out(cli, agreement):
     path = agreement("il", {"clauses": {"breach_notification": {"costs": None}}})
     result = cli("check", "--disable-plugin", "il", str(path))
-    assert result.code == 0, result.out
+    # Illinois law unchecked is a question for a person (DPA122), not a pass.
+    assert result.code == 1 and "DPA122 [state-pack-available] needs review: no rule pack for IL" in result.out, result.out

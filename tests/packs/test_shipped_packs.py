@@ -10,16 +10,17 @@ import pytest
 import yaml
 
 from dpa_policy import Rule
+from dpa_policy.core.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.errors import PluginError
 from dpa_policy.plugins import BUILTIN_PACKS, get_plugin_manager, list_plugins
-from dpa_policy.policy import PolicySet, collect_presets, default_policy_path
 from dpa_policy.registry import RuleRegistry
 
 PACKS = sorted(BUILTIN_PACKS)
 TAG = re.compile(r"\[(P|V|S|U)\b|unconfirmed")
 # How each pack's documentation cites its state's law.
-CITATIONS = {"ca": "Cal. ", "co": "C.R.S. ", "fl": "Fla. Stat. ", "il": "105 ILCS ", "md": "Md. Code, Educ. ",
-             "tx": "Tex. Educ. Code ", "ut": "Utah Code ", "va": "Va. Code ", "wa": "RCW "}
+CITATIONS = {"ca": "Cal. ", "co": "C.R.S. ", "ct": "C.G.S. 10-234", "fl": "Fla. Stat. ", "il": "105 ILCS ",
+             "md": "Md. Code, Educ. ", "ny": "8 NYCRR ", "tx": "Tex. Educ. Code ", "ut": "Utah Code ", "va": "Va. Code ",
+             "wa": "RCW "}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_a_pack_can_be_disabled_by_name_and_a_core_plugin_cannot(pack):
 def test_the_default_policy_adds_a_pack_for_its_own_state_only(pm, registry, pack):
     policy_set = PolicySet(default_policy_path(), registry, collect_presets(pm))
     prefix = pack.upper() + "S"
-    for state in ("CA", "CO", "FL", "IL", "MD", "TX", "UT", "VA", "WA", "NJ", None):
+    for state in ("CA", "CO", "CT", "FL", "IL", "MD", "NY", "TX", "UT", "VA", "WA", "NJ", None):
         resolved = policy_set.for_state(state)
         joined = any(rule.code.startswith(prefix) for rule in resolved.rules)
         assert joined is (state == pack.upper()), (pack, state)

@@ -64,7 +64,7 @@ def test_a_rostering_product_sharing_no_identifiers_is_a_review_warning(agreemen
     assert code == 0  # a warning: the run passes at the default --fail-on error
     (finding,) = report["findings"]
     assert (finding["code"], finding["slug"], finding["severity"]) == ("DPA404", "product-data-listed", "warning")
-    assert finding["message"].startswith("needs review: ")
+    assert finding["outcome"] == "review" and finding["message"].startswith("the description of ")
     assert finding["pointer"] == "/products/0/description"
     assert finding["layer"] == "preset district-additions"
 

@@ -1,8 +1,9 @@
 """Strict YAML loading: bytes -> (plain data, SourceMap), or a list of input problems.
 
 Why not ``yaml.safe_load``: it lets a second ``marketing:`` key silently win, reads ``no`` as
-False and ``1:30`` as 5400, and forgets where everything was. This loader reads libyaml's
-event stream (the C parser when PyYAML has it) and builds the data itself, iteratively, so:
+False and ``1:30`` as 5400, and forgets where everything was. This loader lets libyaml (the C
+parser when PyYAML has it) compose the node tree, with PyYAML's type guessing switched off,
+and builds the data itself from the nodes, so:
 
 - duplicate keys are errors (DPA004), every one of them reported with both positions;
 - YAML 1.1 surprises are refused, not guessed (DPA005): ``yes/no/on/off/y/n`` booleans,
@@ -11,8 +12,10 @@ event stream (the C parser when PyYAML has it) and builds the data itself, itera
   to mean text. Only ``true``/``false`` are booleans and only plain decimal numbers are numbers;
 - unquoted dates (``2024-07-01``) stay text, exactly as written; date fields parse them later,
   and text fields (``model_version: 2024-07-01``) keep them verbatim;
-- positions (1-based line and column) of every key and value live in a :class:`SourceMap`
-  beside the data, never injected into it;
+- positions (1-based line and column) of every key and value are kept in a :class:`SourceMap`
+  beside the data, never injected into it. The map holds the parser's nodes and finds a
+  position only when one is asked for (a finding, a problem): most values are never located,
+  so recording each one's position up front was most of what loading cost;
 - size (bytes), nesting depth, alias expansion and the length of a number are bounded, so a
   50 MB file, a ``[[[[...]]]]`` tower, a billion-laughs alias bomb or a 5,000-digit number
   each cost bounded time and memory and become a finding (DPA006/DPA007), not a crash;
@@ -21,14 +24,16 @@ event stream (the C parser when PyYAML has it) and builds the data itself, itera
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode
 
 try:  # libyaml's C parser is ~10x faster; PyYAML without it still works, just slower.
     from yaml import CSafeLoader as _YamlParser
@@ -37,6 +42,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from ..findings import InputProblem, Position
 from .reading import MAX_BYTES, LoadFailed, decode, read_text, text_from_bytes  # noqa: F401 - re-exported
+from .source_map import PathKey, SourceMap, position as _pos  # noqa: F401 - re-exported
 
 LIBYAML = _YamlParser.__name__.startswith("C")
 
@@ -46,13 +52,14 @@ MAX_NODES = 100_000
 #: low as 640 when PYTHONINTMAXSTRDIGITS is set), so the limit is ours and the same everywhere.
 MAX_NUMBER_DIGITS = 100
 
-PathKey = tuple[Union[str, int], ...]
-
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_SPECIAL = _NULL | _TRUE | _FALSE
 _NUMERIC_START = frozenset("0123456789+-.")
 _BOOL_START = frozenset("yYnNoO")
+_CONTAINER_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_TEXT_TAG = "tag:yaml.org,2002:str"
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -74,35 +81,6 @@ _AMBIGUOUS_NUMBER = re.compile(
 
 
 @dataclass
-class SourceMap:
-    """Where each value and mapping key of a document was written.
-
-    Paths are tuples of mapping keys and sequence indexes, e.g. ``("clauses", "audit", "notice")``.
-    """
-
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
-
-    def locate(self, path: PathKey) -> Position:
-        """Position of the value at ``path``; for a path that is absent, the key of the
-        nearest ancestor that is present (a missing clause points at its parent key)."""
-        if path in self.values:
-            return self.values[path]
-        probe = tuple(path)
-        while probe:
-            probe = probe[:-1]
-            if probe in self.keys:
-                return self.keys[probe]
-            if probe in self.values:
-                return self.values[probe]
-        return self.values.get((), Position(1, 1))
-
-    def key(self, path: PathKey) -> Position:
-        """Position of the mapping key at ``path`` (falls back to :meth:`locate`)."""
-        return self.keys.get(tuple(path)) or self.locate(path)
-
-
-@dataclass
 class Loaded:
     data: Any
     source_map: SourceMap
@@ -114,71 +92,105 @@ def load_file(path: Path) -> Loaded:
 
 def load_text(text: str) -> Loaded:
     """Parse one YAML document strictly. Raises LoadFailed with every problem found."""
+    return _Builder(text, _YamlParser).build()
+
+
+@functools.lru_cache(maxsize=None)
+def _composer(parser_class: type) -> type:
+    """``parser_class`` composing nodes without guessing types: a scalar without an explicit
+    tag keeps libyaml's (plain, quoted) flags as its tag, which the builder reads; explicit
+    tags stay as written. The resolver PyYAML would run on every scalar (a regex per value)
+    is skipped, since the builder decides types itself."""
+
+    def resolve(self: Any, kind: Any, value: Any, implicit: Any) -> Any:
+        return implicit
+
+    def no_path_resolvers(self: Any, *_: Any) -> None:
+        return None
+
+    return type(f"Strict{parser_class.__name__}", (parser_class,),
+                {"resolve": resolve, "descend_resolver": no_path_resolvers, "ascend_resolver": no_path_resolvers})
+
+
+@functools.lru_cache(maxsize=None)
+def _limits_nesting(parser_class: type) -> bool:
+    """Does this parser stop deep nesting itself? libyaml as bundled with PyYAML 6.0.4 stops
+    at 1,000 levels; older builds do not, and composing a tower there would recurse in C."""
     try:
-        return _Builder(text, _YamlParser).build()
-    except _ParserLimitReached:
-        # Newer libyaml (as bundled with PyYAML 6.0.4) stops flow nesting beyond 1,000 levels
-        # itself, and its scanner looks ahead, so it fails before our depth check sees level
-        # 65. Our bound must decide, the same for every libyaml: the pure-Python parser has no
-        # limit of its own and yields events in order, so MAX_DEPTH stops it at the right place.
-        return _Builder(text, yaml.SafeLoader).build()
+        _composer(parser_class)("[" * 1001 + "]" * 1001).get_single_node()
+    except yaml.YAMLError as exc:
+        return "maximum nesting depth" in str(exc)
+    return False
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+def _depth_exceeded_at(text: str, parser_class: type) -> Position | None:
+    """Where the first value nested deeper than MAX_DEPTH starts, streaming the parser's
+    events (which never recurses), or None."""
+    parser = parser_class(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _pos(event.start_mark)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+            elif kind is yaml.StreamEndEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
 
 
-class _Frame:
-    __slots__ = ("container", "path", "pending_key", "anchor", "nodes_before", "seen")
-
-    def __init__(self, container: Any, path: PathKey, anchor: str | None, nodes_before: int):
-        self.container = container
-        self.path = path
-        self.pending_key: tuple[str, Position] | None = None
-        self.anchor = anchor
-        self.nodes_before = nodes_before
-        self.seen: dict[str, Position] = {}
+_OPEN = object()  # a container being built: met again through an alias, it contains itself
 
 
 class _Builder:
     def __init__(self, text: str, parser_class: type):
         self.text = text
         self.parser_class = parser_class
-        self.source_map = SourceMap()
         self.problems: list[InputProblem] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node weight)
+        self.built: dict[int, Any] = {}  # id(container node) -> (value, node weight) or _OPEN
         self.nodes = 0
-        self.root: Any = None
-        self.documents = 0
 
     # -- public -----------------------------------------------------------------------
     def build(self) -> Loaded:
-        parser = None
+        root_node = data = None
         try:
-            parser = self.parser_class(self.text)  # the pure-Python reader checks characters here
-            self._consume(parser)
+            if _is_libyaml(self.parser_class) and not _limits_nesting(self.parser_class):
+                deep = _depth_exceeded_at(self.text, self.parser_class)
+                if deep is not None:
+                    raise _TooComplex(f"nesting is deeper than {MAX_DEPTH} levels", deep)
+            parser = _composer(self.parser_class)(self.text)  # the pure-Python reader checks characters here
+            try:
+                root_node = parser.get_single_node()
+            finally:
+                parser.dispose()
+            if root_node is not None:
+                data = self._value(root_node, 0)
         except yaml.MarkedYAMLError as exc:
-            if "maximum nesting depth" in (exc.problem or "") and self.parser_class is not yaml.SafeLoader:
-                raise _ParserLimitReached() from None
-            mark = exc.problem_mark or exc.context_mark
-            where = _pos(mark) if mark is not None else Position(1, 1)
-            message = exc.problem or str(exc)
-            if exc.context and exc.problem:
-                message = f"{exc.problem} ({exc.context}"
-                if exc.context_mark is not None:
-                    message += f" at line {exc.context_mark.line + 1}"
-                message += ")"
-            self.problems.append(InputProblem("DPA001", f"YAML syntax error: {message}", where))
+            self.problems.append(self._too_deep() if "maximum nesting depth" in str(exc) else _syntax_problem(exc))
+        except RecursionError:  # PyYAML's own composer recurses: a tower deeper than Python allows
+            self.problems.append(self._too_deep())
         except yaml.YAMLError as exc:  # the reader's: a character YAML does not allow
             self.problems.append(self._character_problem(exc))
         except _TooComplex as exc:
             self.problems.append(InputProblem("DPA007", str(exc), exc.position))
-        finally:
-            if parser is not None:
-                parser.dispose()
         if self.problems:
             raise LoadFailed(sorted(self.problems))
-        return Loaded(self.root, self.source_map)
+        return Loaded(data, SourceMap(root_node))
+
+    def _too_deep(self) -> InputProblem:
+        """The parser gave up on nesting before our bound could decide (libyaml stops at
+        1,000 levels, PyYAML's composer at Python's recursion limit). Our bound must decide,
+        the same with every parser: PyYAML's own parser has no limit and streams its events,
+        so it finds where level MAX_DEPTH + 1 starts."""
+        where = _depth_exceeded_at(self.text, yaml.SafeLoader) or Position(1, 1)
+        return InputProblem("DPA007", f"nesting is deeper than {MAX_DEPTH} levels", where)
 
     def _character_problem(self, exc: yaml.YAMLError) -> InputProblem:
         """The reader names the character by its offset in a two-line message; say where it
@@ -191,133 +203,125 @@ class _Builder:
         return InputProblem("DPA001", f"{kind} U+{ord(character):04X} is not allowed in YAML; remove it",
                             _position_of(self.text, found.start()))
 
-    # -- event loop -------------------------------------------------------------------
-    def _consume(self, parser: Any) -> None:
-        stack: list[_Frame] = []
-        get_event = parser.get_event
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                mark = event.start_mark
-                at = Position(mark.line + 1, mark.column + 1)
+    # -- nodes to data ----------------------------------------------------------------
+    def _value(self, node: Any, depth: int) -> Any:
+        if node.__class__ is ScalarNode:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, node)
+            tag = node.tag
+            if tag.__class__ is tuple:  # no explicit tag: (plain, quoted) as the parser saw it
+                return self._plain(node.value, node) if tag[0] else node.value  # quoted or block: text
+            if tag != _TEXT_TAG:
+                self._ambiguous(node, f"tag {tag!r} is not supported; quote the value to mean text")
+            return node.value
+        return self._container(node, depth)
+
+    def _container(self, node: Any, depth: int) -> Any:
+        done = self.built.get(id(node))
+        if done is not None:  # met before: an alias repeats an anchored value
+            if done is _OPEN:
+                raise _Refused("an alias refers to the value it is part of", node)
+            value, weight = done
+            # Count the whole size of what the alias repeats, so a chain of aliases (billion
+            # laughs) hits the node budget instead of exploding later.
+            self._count(weight, node)
+            return value
+        if depth >= MAX_DEPTH:
+            raise _TooComplex(f"nesting is deeper than {MAX_DEPTH} levels", _pos(node.start_mark))
+        tag = node.tag
+        if tag.__class__ is str and tag not in _CONTAINER_TAGS:
+            self._ambiguous(node, f"tag {tag!r} is not supported; agreements are plain YAML")
+        self.built[id(node)] = _OPEN
+        before = self.nodes
+        self._count(1, node)
+        if node.__class__ is MappingNode:
+            value: Any = self._mapping(node, depth + 1)
+        else:
+            value = self._sequence(node, depth + 1)
+        self.built[id(node)] = (value, self.nodes - before)
+        return value
+
+    def _mapping(self, node: Any, depth: int) -> dict:
+        # The loop most of a document goes through: plain and quoted scalar values are
+        # handled inline (a function call per value was a good part of loading).
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode:
+                raise _Refused("mapping keys must be plain text, not a list or mapping", key_node)
+            key = key_node.value  # keys stay raw text
+            if key in result or key == "<<":
+                self._unusual_key(node, key_node, value_node, depth, result)
+                continue
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, key_node)
+            if value_node.__class__ is ScalarNode:
+                tag = value_node.tag
+                if tag.__class__ is tuple:  # no explicit tag
+                    self.nodes += 1
+                    text = value_node.value
+                    if not tag[0]:  # quoted or block: text
+                        result[key] = text
+                    elif text[:1].isalpha() and text not in _SPECIAL and (len(text) > 3 or text[0] not in _BOOL_START):
+                        result[key] = text  # ordinary words: nothing to resolve
+                    else:
+                        result[key] = self._plain(text, value_node)
+                    continue
+            result[key] = self._value(value_node, depth)
+        return result
+
+    def _sequence(self, node: Any, depth: int) -> list:
+        result = []
+        for item in node.value:
+            tag = item.tag
+            if item.__class__ is ScalarNode and tag.__class__ is tuple:  # inline, as in _mapping
                 self.nodes += 1
                 if self.nodes > MAX_NODES:
-                    self._count(0, at)
-                if stack and stack[-1].pending_key is None and type(stack[-1].container) is dict:
-                    self._key(stack[-1], event, at)  # keys stay raw text
+                    self._count(0, item)
+                text = item.value
+                if not tag[0]:
+                    result.append(text)
+                elif text[:1].isalpha() and text not in _SPECIAL and (len(text) > 3 or text[0] not in _BOOL_START):
+                    result.append(text)
                 else:
-                    self._node_value(stack, event, self._scalar(event, at), at)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                start = _pos(event.start_mark)
-                if len(stack) >= MAX_DEPTH:
-                    raise _TooComplex(f"nesting is deeper than {MAX_DEPTH} levels", start)
-                if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                    self._ambiguous(start, f"tag {event.tag!r} is not supported; agreements are plain YAML")
-                path = self._child_path(stack, start)
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                self._count(1, start)
-                self.source_map.values[path] = start
-                stack.append(_Frame(container, path, event.anchor, self.nodes))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                weight = self.nodes - frame.nodes_before + 1
-                if frame.anchor is not None:
-                    self.anchors[frame.anchor] = (frame.container, weight)
-                self._attach(stack, frame.container, frame.path)
-            elif kind is yaml.AliasEvent:
-                at = _pos(event.start_mark)
-                if event.anchor not in self.anchors:
-                    raise yaml.MarkedYAMLError(problem=f"unknown alias *{event.anchor}", problem_mark=event.start_mark)
-                value, weight = self.anchors[event.anchor]
-                # An alias repeats the anchored value; count its whole size so a chain of
-                # aliases (billion laughs) hits the node budget instead of exploding later.
-                self._count(weight, at)
-                self._node_value(stack, event, value, at)
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
-                    raise yaml.MarkedYAMLError(
-                        problem="a file holds one agreement, but a second YAML document starts here",
-                        problem_mark=event.start_mark,
-                    )
-            elif kind is yaml.StreamEndEvent:
-                return
-            # StreamStart / DocumentEnd carry nothing we keep.
+                    result.append(self._plain(text, item))
+            else:
+                result.append(self._value(item, depth))
+        return result
 
-    def _child_path(self, stack: list[_Frame], at: Position) -> PathKey:
-        if not stack:
-            return ()
-        frame = stack[-1]
-        if isinstance(frame.container, list):
-            return frame.path + (len(frame.container),)
-        if frame.pending_key is None:
-            raise _KeyNotScalar(at)
-        return frame.path + (frame.pending_key[0],)
-
-    def _node_value(self, stack: list[_Frame], event: Any, value: Any, at: Position) -> None:
-        if stack and stack[-1].pending_key is None and type(stack[-1].container) is dict:
-            self._key(stack[-1], event, at)  # an alias used as a key: refused there
+    def _unusual_key(self, node: Any, key_node: Any, value_node: Any, depth: int, result: dict) -> None:
+        """A merge key (refused) or a key met before (reported; the first value stays)."""
+        self._count(1, key_node)
+        key = key_node.value
+        if key == "<<" and key_node.tag.__class__ is tuple and key_node.tag[0]:
+            self._ambiguous(key_node, "merge keys (<<) are not supported; write the keys out")
+        if key not in result:
+            result[key] = self._value(value_node, depth)
             return
-        path = self._child_path(stack, at)
-        self.source_map.values[path] = at
-        if getattr(event, "anchor", None) is not None and type(event) is yaml.ScalarEvent:
-            self.anchors[event.anchor] = (value, 1)
-        self._attach(stack, value, path)
+        first = _pos(next(k for k, _ in node.value if k.value == key).start_mark)
+        self.problems.append(InputProblem(
+            "DPA004",
+            f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}; "
+            "a second value must never silently win",
+            _pos(key_node.start_mark),
+        ))
+        self._value(value_node, depth)  # its own problems are still reported; the first value stays
 
-    def _key(self, frame: _Frame, event: Any, at: Position) -> None:
-        if type(event) is not yaml.ScalarEvent:
-            raise yaml.MarkedYAMLError(problem="mapping keys must be plain text", problem_mark=event.start_mark)
-        key = event.value
-        if key == "<<" and event.implicit[0]:
-            self._ambiguous(at, "merge keys (<<) are not supported; write the keys out")
-        first = frame.seen.get(key)
-        if first is not None:
-            self.problems.append(InputProblem(
-                "DPA004",
-                f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}; "
-                "a second value must never silently win",
-                at,
-            ))
-        else:
-            frame.seen[key] = at
-        frame.pending_key = (key, at)
-        self.source_map.keys[frame.path + (key,)] = at
-
-    def _attach(self, stack: list[_Frame], value: Any, path: PathKey) -> None:
-        if not stack:
-            self.root = value
-            return
-        frame = stack[-1]
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-        else:
-            assert frame.pending_key is not None
-            key = frame.pending_key[0]
-            if key not in frame.container:  # duplicates were reported; keep the first
-                frame.container[key] = value
-            frame.pending_key = None
-
-    def _count(self, nodes: int, at: Position) -> None:
+    def _count(self, nodes: int, node: Any) -> None:
         self.nodes += nodes
         if self.nodes > MAX_NODES:
             raise _TooComplex(
                 f"document expands to more than {MAX_NODES:,} values (an alias bomb?); "
                 "an agreement is far smaller",
-                at,
+                _pos(node.start_mark),
             )
 
-    def _ambiguous(self, at: Position, message: str) -> None:
-        self.problems.append(InputProblem("DPA005", message, at))
+    def _ambiguous(self, node: Any, message: str) -> None:
+        self.problems.append(InputProblem("DPA005", message, _pos(node.start_mark)))
 
     # -- scalars ----------------------------------------------------------------------
-    def _scalar(self, event: Any, at: Position) -> Any:
-        value: str = event.value
-        if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
-            self._ambiguous(at, f"tag {event.tag!r} is not supported; quote the value to mean text")
-            return value
-        if event.tag is not None or not event.implicit[0]:
-            return value  # quoted, block or !!str: always text (libyaml marks plain style as '')
+    def _plain(self, value: str, node: Any) -> Any:
         if value in _NULL:
             return None
         if value in _TRUE:
@@ -329,41 +333,66 @@ class _Builder:
         # short ones starting with y/n/o can be YAML 1.1 booleans: ordinary text skips the regexes.
         if first in _NUMERIC_START:
             if _INT.match(value):
-                return self._number(value, int, at)
+                return self._number(value, int, node)
             if _FLOAT.match(value):
-                return self._number(value, float, at)
+                return self._number(value, float, node)
             if _TIMESTAMP.match(value):
                 return value  # dates stay text as written; date fields validate them
             if _AMBIGUOUS_NUMBER.match(value):
                 self._ambiguous(
-                    at,
+                    node,
                     f"{value!r} reads as a different number in YAML 1.1 and 1.2 (or as text): "
                     f"quote it (\"{value}\") to mean text, or write a plain decimal number",
                 )
         elif first in _BOOL_START and len(value) <= 3 and _YAML11_BOOL.match(value):
             self._ambiguous(
-                at,
+                node,
                 f"{value!r} is a boolean in YAML 1.1 but text in YAML 1.2: write true or false, "
                 f"or quote it (\"{value}\") to mean text",
             )
         return value
 
-    def _number(self, value: str, kind: type, at: Position) -> int | float | str:
+    def _number(self, value: str, kind: type, node: Any) -> int | float | str:
         digits = sum(c.isdigit() for c in value) if len(value) > MAX_NUMBER_DIGITS else 0
         if digits > MAX_NUMBER_DIGITS:
             self.problems.append(InputProblem(
                 "DPA007",
                 f"a number of {digits:,} digits is longer than the loader accepts ({MAX_NUMBER_DIGITS} digits); "
                 "quote it if it is meant as text",
-                at,
+                _pos(node.start_mark),
             ))
             return value
         number = kind(value)
         if number in (math.inf, -math.inf):
             self.problems.append(InputProblem(
-                "DPA007", f"{value} is too large to be a number (it overflows to infinity)", at))
+                "DPA007", f"{value} is too large to be a number (it overflows to infinity)", _pos(node.start_mark)))
             return value
         return number
+
+
+def _is_libyaml(parser_class: type) -> bool:
+    """A C parser (libyaml), as opposed to PyYAML's pure-Python one."""
+    return parser_class.__name__.startswith("C")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> InputProblem:
+    """One DPA001 line for the parser's or composer's complaint, at the place it names."""
+    mark = exc.problem_mark or exc.context_mark
+    where = _pos(mark) if mark is not None else Position(1, 1)
+    problem = exc.problem or ""
+    if problem == "but found another document":
+        return InputProblem("DPA001", "YAML syntax error: a file holds one agreement, but a second YAML document "
+                                      "starts here", where)
+    if problem.startswith("found undefined alias"):
+        return InputProblem("DPA001", "YAML syntax error: unknown alias: an alias (*name) must come after the "
+                                      "anchor (&name) it repeats", where)
+    message = problem or str(exc)
+    if exc.context and exc.problem:
+        message = f"{exc.problem} ({exc.context}"
+        if exc.context_mark is not None:
+            message += f" at line {exc.context_mark.line + 1}"
+        message += ")"
+    return InputProblem("DPA001", f"YAML syntax error: {message}", where)
 
 
 def _position_of(text: str, index: int) -> Position:
@@ -374,23 +403,15 @@ def _position_of(text: str, index: int) -> Position:
     return Position(line, index - line_start + 1)
 
 
-class _ParserLimitReached(Exception):
-    """libyaml stopped on a limit of its own before ours could decide."""
-
-
 class _TooComplex(Exception):
     def __init__(self, message: str, position: Position):
         super().__init__(message)
         self.position = position
 
 
-class _KeyNotScalar(yaml.MarkedYAMLError):
-    def __init__(self, at: Position):
-        super().__init__(problem="mapping keys must be plain text, not a list or mapping")
-        self.problem_mark = _Mark(at)
+class _Refused(yaml.MarkedYAMLError):
+    """Well-formed YAML that an agreement may not use (a list as a key, an alias inside
+    its own anchor): reported as a syntax error at the node."""
 
-
-class _Mark:
-    def __init__(self, at: Position):
-        self.line = at.line - 1
-        self.column = at.column - 1
+    def __init__(self, problem: str, node: Any):
+        super().__init__(problem=problem, problem_mark=node.start_mark)

@@ -26,7 +26,13 @@ class LoadFailed(Exception):
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Read a regular file as UTF-8 (a BOM is allowed), bounded in size. Raises LoadFailed.
+    """Read a regular file as UTF-8 (a BOM is allowed), bounded in size. Raises LoadFailed."""
+    return text_from_bytes(read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most ``max_bytes + 1`` of them (one more than allowed, so
+    :func:`text_from_bytes` can tell the file is too large). Raises LoadFailed.
 
     Anything else (a FIFO, socket or device) is refused without being opened, since
     reading it could block forever; fstat after opening closes the race where the path is
@@ -39,13 +45,17 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                      | getattr(os, "O_BINARY", 0))
         with open(fd, "rb") as handle:
-            mode = os.fstat(fd).st_mode
-            if not stat.S_ISREG(mode):
-                raise LoadFailed([_unreadable(not_regular_file(mode))])
-            raw = handle.read(max_bytes + 1)
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise LoadFailed([_unreadable(not_regular_file(info.st_mode))])
+            # Ask for the size the file has (asking for 4 MiB each time costs more than
+            # reading a small file), plus one byte to notice a file that grew meanwhile.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if info.st_size < len(data) <= max_bytes:
+                data += handle.read(max_bytes + 1 - len(data))
+            return data
     except OSError as exc:
         raise LoadFailed([_unreadable(f"cannot read file: {os_reason(exc, path)}")]) from None
-    return text_from_bytes(raw, max_bytes=max_bytes)
 
 
 def not_regular_file(mode: int) -> str:

@@ -49,7 +49,7 @@ class AgreementResult:
       keeps them, so changes to the list stick. Code that only reads them, one agreement at a
       time, uses :meth:`iter_findings`, which keeps nothing;
     - ``agreement`` is the full model, or None when the file did not load; a compact result
-      reads its file again (each time: keep it while you need it), refusing a file whose
+      reads its file again (the last few are kept), refusing a file whose
       bytes are no longer those that were checked;
     - ``summary`` (id, vendor) and the verdict methods need neither.
     """
