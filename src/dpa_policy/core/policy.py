@@ -97,7 +97,8 @@ class _RuleState:
     enabled: bool = False
     severity: Severity | None = None
     options: dict[str, Any] = field(default_factory=dict)
-    option_where: dict[str, tuple[str, Position]] = field(default_factory=dict)
+    #: Where each option was set: (layer, value path if dated, key path); located only on error.
+    option_where: dict[str, tuple[PolicyDoc, Any, tuple[str, ...]]] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
     required_by: str = ""
     dated: dict[str, str] = field(default_factory=dict)
@@ -114,6 +115,8 @@ class PolicySet(PolicyFiles):
         self.as_of = as_of
         #: Keyed (state, edition, model, the last date any policy names on or before as_of).
         self._cache: dict[tuple[str | None, str, str | None, datetime.date | None], ResolvedPolicy] = {}
+        #: Keyed (the layers' keys, span): most states share their layers, so resolve those once.
+        self._by_layers: dict[tuple[tuple[str, ...], datetime.date | None], ResolvedPolicy] = {}
         if isinstance(top, str):
             self.top = self._load_preset(top, where=None)
         elif isinstance(top, InlinePolicy):
@@ -165,7 +168,11 @@ class PolicySet(PolicyFiles):
         since = self._span(as_of or self.resolved_as_of())
         key = (state, edition, model, since)
         if key not in self._cache:
-            self._cache[key] = self._resolve(state, edition, model, since)
+            layers = self.layers_for(state, edition, model)  # all that a resolution depends on, with since
+            by_layers = (tuple(doc.key for doc in layers), since)
+            if by_layers not in self._by_layers:
+                self._by_layers[by_layers] = self._resolve(layers, since)
+            self._cache[key] = self._by_layers[by_layers]
         return self._cache[key]
 
     def _span(self, as_of: datetime.date) -> datetime.date | None:
@@ -245,9 +252,7 @@ class PolicySet(PolicyFiles):
             targets.update((state, None) for state in doc.policy.by_state)
         return sorted(targets, key=lambda target: (target[0] or "", target[1] or ""))
 
-    def _resolve(self, state: str | None, edition: str = DEFAULT_EDITION, model: str | None = None,
-                 since: datetime.date | None = None) -> ResolvedPolicy:
-        layers = self.layers_for(state, edition, model)
+    def _resolve(self, layers: list[PolicyDoc], since: datetime.date | None) -> ResolvedPolicy:
         states: dict[str, _RuleState] = {}
         problems: list[tuple[str, Position, str]] = []
         for doc in layers:
@@ -275,7 +280,7 @@ class PolicySet(PolicyFiles):
             except ValidationError as exc:
                 for error in exc.errors(include_url=False):
                     name = ".".join(str(p) for p in error["loc"])
-                    label, position = st.option_where.get(str(error["loc"][0]) if error["loc"] else "", (layers[-1].label, Position(1, 1)))
+                    label, position = _option_position(st, str(error["loc"][0]) if error["loc"] else "", layers[-1].label)
                     message = "is not a known option" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
                     problems.append((label, position, f"rule {code} ({entry.slug}): option {name!r}: {message}"))
                 continue
@@ -333,10 +338,9 @@ class PolicySet(PolicyFiles):
 
     def _apply(self, doc: PolicyDoc, selector: str, setting: RuleSetting, states: dict[str, _RuleState],
                problems: list[tuple[str, Position, str]], choices: dict[str, Choice]) -> None:
-        key_pos = doc.source_map.key(("rules", selector))
         matched = self._select(selector)
         if isinstance(matched, str):
-            problems.append((doc.label, key_pos, matched))
+            problems.append((doc.label, doc.source_map.key(("rules", selector)), matched))
             return
         if setting.options and len(matched) != 1:
             problems.append((doc.label, doc.source_map.key(("rules", selector, "options")),
@@ -362,9 +366,8 @@ class PolicySet(PolicyFiles):
             for option, value in setting.options.items():
                 st.options[option] = value
                 chosen = choices.get(f"options.{option}")
-                where = (doc.source_map.locate(chosen.value_path) if chosen is not None
-                         else doc.source_map.key(("rules", selector, "options", option)))
-                st.option_where[option] = (doc.label, where)
+                st.option_where[option] = (doc, chosen.value_path if chosen is not None else None,
+                                           ("rules", selector, "options", option))
                 _set_by(st, f"options.{option}", doc.label, choices)
 
     def _select(self, selector: str) -> list[RegisteredRule] | str:
@@ -401,6 +404,15 @@ def _set_by(st: _RuleState, name: str, label: str, choices: dict[str, Choice]) -
         st.dated.pop(name, None)
     else:
         st.dated[name] = chosen.description
+
+
+def _option_position(st: _RuleState, option: str, fallback: str) -> tuple[str, Position]:
+    """The layer and position that set ``option`` (its dated value, else its key), for an error."""
+    if option not in st.option_where:
+        return fallback, Position(1, 1)
+    doc, value_path, key_path = st.option_where[option]
+    where = doc.source_map.locate(value_path) if value_path is not None else doc.source_map.key(key_path)
+    return doc.label, where
 
 
 def _review_settings(layers: list[PolicyDoc]) -> tuple[Severity | None, bool]:
