@@ -87,6 +87,58 @@ class ProhibitionsRule(Rule):
         return drafting.prohibitions(options.required_prohibitions)
 
 
+def prohibitions_options(*defaults: Prohibition) -> type[ProhibitionsRule.Options]:
+    """A state's ``Options`` for a :class:`ProhibitionsRule`: the prohibitions its law names,
+    in the order the state's documentation lists them, as the default."""
+
+    class Options(ProhibitionsRule.Options):
+        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
+            default_factory=lambda: list(defaults), min_length=1
+        )
+
+    return Options
+
+
+# ----------------------------------------------------------------------------- disclosure
+class DisclosureLimitedRule(Rule):
+    """Base: disclosure is limited to the law's purposes (see :func:`disclosure_violations`)."""
+
+    clause = "data_use"
+    BASIS: ClassVar[str]
+
+    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
+        yield from disclosure_violations(agreement, self.BASIS)
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.disclosure(allow_subprocessors=True)
+
+
+# ----------------------------------------------------------------------------- disposal on request / at the end
+class DisposalTermRule(Rule):
+    """Base: the disposal clause provides for disposal at ``TERM`` (``on_request``, the
+    default, or ``at_termination``), which ``WHEN`` words in the state's terms ("on the LEA's
+    request"). The laws set no number of days, so a stated period is checked only against a
+    policy's ``max_within``."""
+
+    clause = "disposal"
+    TERM: ClassVar[str] = "on_request"
+    WHEN: ClassVar[str]
+    BASIS: ClassVar[str]
+
+    class Options(RuleOptions):
+        max_within: DurationOption | None = None
+
+    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
+        yield from self.term_violations(agreement, options.max_within)
+
+    def term_violations(self, agreement: Agreement, limit: Duration | None) -> Iterator[Violation]:
+        """The findings on ``TERM``; a pack whose findings are worded differently overrides this."""
+        return disposal_term_violations(agreement, self.TERM, self.WHEN, limit, self.BASIS)
+
+    def model_clause(self, options: Options) -> str:
+        return drafting.disposal(self.TERM, options.max_within)
+
+
 # ----------------------------------------------------------------------------- breach notice
 class BreachWindowRule(Rule):
     """Base: the vendor's breach notice fits the state's deadline, counted from an accepted event.
@@ -243,3 +295,18 @@ def terms_required(agreement: Agreement, clause: str, terms: Iterable[Term], bas
             yield Violation(clause_path(clause, term.name),
                             f"the {label(clause)} clause says {term.denied} ({term.name}: false); {basis} requires it",
                             observed="false", required=term.required)
+
+
+class TermsRequiredRule(Rule):
+    """Base: every one of ``TERMS`` of the rule's clause is true (see :func:`terms_required`);
+    ``ABSENT_REQUIRED`` is the requirement an absent clause is reported against."""
+
+    TERMS: ClassVar[tuple[Term, ...]]
+    BASIS: ClassVar[str]
+    ABSENT_REQUIRED: ClassVar[str]
+
+    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
+        yield from terms_required(agreement, self.clause, self.TERMS, self.BASIS, self.ABSENT_REQUIRED)
+
+    def model_clause(self, options: RuleOptions) -> str:
+        return drafting.terms(self.clause, [term.name for term in self.TERMS])

@@ -21,7 +21,7 @@ from ...findings import Violation
 from ...model.agreement import Agreement
 from ...model.vocabulary import LAWS
 from ...rule import Rule, RuleOptions, clause_absent, clause_path
-from .._common import Term, disposal_term_violations, terms_required
+from .._common import Term, TermsRequiredRule, disposal_term_violations
 from ...rules import drafting
 
 ED_CODE = "Cal. Ed. Code 49073.1"
@@ -33,7 +33,7 @@ _CONTROLS = Term("district_controls", "that pupil records remain under the LEA's
                  "the LEA does not control the pupil records", "pupil records remain under the control of the LEA")
 
 
-class CaPupilRecordsProperty(Rule):
+class CaPupilRecordsProperty(TermsRequiredRule):
     """California: pupil records remain the property of and under the control of the LEA.
 
     What it checks
@@ -73,13 +73,9 @@ class CaPupilRecordsProperty(Rule):
     slug = "ca-pupil-records-property"
     clause = "ownership"
     tags = ("ca",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from terms_required(agreement, "ownership", [_OWNS, _CONTROLS], "Cal. Ed. Code 49073.1(b)(1)",
-                                  "pupil records remain the property of and under the control of the LEA")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("ownership", [_OWNS.name, _CONTROLS.name])
+    TERMS = (_OWNS, _CONTROLS)
+    BASIS = "Cal. Ed. Code 49073.1(b)(1)"
+    ABSENT_REQUIRED = "pupil records remain the property of and under the control of the LEA"
 
 
 _USE = Term("vendor_rights_limited_to_service", "that the vendor may use pupil records only for the contract",
@@ -87,7 +83,7 @@ _USE = Term("vendor_rights_limited_to_service", "that the vendor may use pupil r
             "pupil records used only for the purposes of the contract")
 
 
-class CaUseLimitedToContract(Rule):
+class CaUseLimitedToContract(TermsRequiredRule):
     """California: the vendor may use pupil-record information only for the contract's purposes.
 
     What it checks
@@ -130,13 +126,9 @@ class CaUseLimitedToContract(Rule):
     slug = "ca-use-limited-to-contract"
     clause = "ownership"
     tags = ("ca",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from terms_required(agreement, "ownership", [_USE], "Cal. Ed. Code 49073.1(b)(3)",
-                                  "pupil records used only for the purposes of the contract")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("ownership", [_USE.name])
+    TERMS = (_USE,)
+    BASIS = "Cal. Ed. Code 49073.1(b)(3)"
+    ABSENT_REQUIRED = "pupil records used only for the purposes of the contract"
 
 
 _REVIEW = Term("parents_may_review", "that parents may review their child's records",
@@ -145,7 +137,7 @@ _CORRECT = Term("correction", "that parents may have erroneous records corrected
                 "parents may not have erroneous records corrected", "parents may correct erroneous records")
 
 
-class CaParentReviewCorrection(Rule):
+class CaParentReviewCorrection(TermsRequiredRule):
     """California: the contract sets out how parents review and correct their child's records.
 
     What it checks
@@ -190,13 +182,9 @@ class CaParentReviewCorrection(Rule):
     slug = "ca-parent-review-correction"
     clause = "parent_access"
     tags = ("ca",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from terms_required(agreement, "parent_access", [_REVIEW, _CORRECT], "Cal. Ed. Code 49073.1(b)(4)",
-                                  "procedures for parents to review and correct pupil records")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("parent_access", [_REVIEW.name, _CORRECT.name])
+    TERMS = (_REVIEW, _CORRECT)
+    BASIS = "Cal. Ed. Code 49073.1(b)(4)"
+    ABSENT_REQUIRED = "procedures for parents to review and correct pupil records"
 
 
 _BOUND = Term("employees_bound", "that staff with access are bound to keep the records confidential",
@@ -205,7 +193,7 @@ _TRAINED = Term("training_required", "that staff with access are trained",
                 "staff with access need not be trained", "staff with access trained in privacy and security")
 
 
-class CaSecurityConfidentiality(Rule):
+class CaSecurityConfidentiality(TermsRequiredRule):
     """California: the contract commits the vendor's staff to confidentiality and training.
 
     What it checks
@@ -248,13 +236,9 @@ class CaSecurityConfidentiality(Rule):
     slug = "ca-security-confidentiality"
     clause = "confidentiality"
     tags = ("ca",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from terms_required(agreement, "confidentiality", [_BOUND, _TRAINED], "Cal. Ed. Code 49073.1(b)(5)",
-                                  "designated staff bound to confidentiality and trained")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("confidentiality", [_BOUND.name, _TRAINED.name])
+    TERMS = (_BOUND, _TRAINED)
+    BASIS = "Cal. Ed. Code 49073.1(b)(5)"
+    ABSENT_REQUIRED = "designated staff bound to confidentiality and trained"
 
 
 

@@ -9,15 +9,7 @@ for either trigger. Facts and confidence come from DOMAIN.md §0 and §2.3.
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from pydantic import Field
-
-from ...findings import Violation
-from ...model.agreement import Agreement
-from ...rule import DurationOption, Rule, RuleOptions
-from .._common import Prohibition, ProhibitionsRule, disclosure_violations, disposal_term_violations
-from ...rules import drafting
+from .._common import DisclosureLimitedRule, DisposalTermRule, ProhibitionsRule, prohibitions_options
 
 STATE = "CA"
 
@@ -75,13 +67,10 @@ class CaSopipaProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "Cal. Bus. & Prof. Code 22584(b)"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["targeted_advertising", "non_educational_profiling", "sale"], min_length=1
-        )
+    Options = prohibitions_options("targeted_advertising", "non_educational_profiling", "sale")
 
 
-class CaDisclosureLimited(Rule):
+class CaDisclosureLimited(DisclosureLimitedRule):
     """California: pupil information is disclosed only for the purposes SOPIPA allows.
 
     What it checks
@@ -120,18 +109,12 @@ class CaDisclosureLimited(Rule):
 
     code = "CAS402"
     slug = "ca-disclosure-limited"
-    clause = "data_use"
     tags = ("ca",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from disclosure_violations(agreement, "Cal. Bus. & Prof. Code 22584(b)(4)")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.disclosure(allow_subprocessors=True)
+    BASIS = "Cal. Bus. & Prof. Code 22584(b)(4)"
 
 
 # ------------------------------------------------------------------------------ CAS5xx
-class CaDeletionOnRequest(Rule):
+class CaDeletionOnRequest(DisposalTermRule):
     """California: the operator deletes a pupil's information when the school or district asks.
 
     What it checks
@@ -170,18 +153,9 @@ class CaDeletionOnRequest(Rule):
 
     code = "CAS501"
     slug = "ca-deletion-on-request"
-    clause = "disposal"
     tags = ("ca",)
-
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from disposal_term_violations(agreement, "on_request", "on the LEA's request", options.max_within,
-                                            "Cal. Bus. & Prof. Code 22584(d)")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("on_request", options.max_within)
+    WHEN = "on the LEA's request"
+    BASIS = "Cal. Bus. & Prof. Code 22584(d)"
 
 
 

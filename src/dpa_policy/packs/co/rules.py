@@ -14,12 +14,10 @@ from __future__ import annotations
 import datetime
 from typing import Iterator
 
-from pydantic import Field
-
 from ...findings import Violation
 from ...model.agreement import Agreement
 from ...rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
-from .._common import Prohibition, ProhibitionsRule, disposal_term_violations
+from .._common import ProhibitionsRule, disposal_term_violations, prohibitions_options
 from ...rules import drafting
 
 STATE = "CO"
@@ -73,10 +71,7 @@ class CoProviderProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "C.R.S. 22-16-109"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["sale", "targeted_advertising", "non_educational_profiling"], min_length=1
-        )
+    Options = prohibitions_options("sale", "targeted_advertising", "non_educational_profiling")
 
 
 class CoDestruction(Rule):

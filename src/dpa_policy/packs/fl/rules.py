@@ -20,7 +20,7 @@ from ...model.duration import parse_duration
 from ...model.vocabulary import ELEMENTS
 from ...rule import DurationOption, Rule, RuleOptions
 from .._common import (
-    BreachWindowRule, Prohibition, ProhibitionsRule, Term, disposal_term_violations, terms_required,
+    BreachWindowRule, ProhibitionsRule, Term, disposal_term_violations, prohibitions_options, terms_required,
 )
 from ...rules import drafting
 from ...model.contract_words import duration_words, listing
@@ -153,10 +153,7 @@ class FlOperatorProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "Fla. Stat. 1006.1494(2)"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["targeted_advertising", "non_educational_profiling", "sale"], min_length=1
-        )
+    Options = prohibitions_options("targeted_advertising", "non_educational_profiling", "sale")
 
 
 Kind = Literal["political_affiliation", "voting_history", "religious_affiliation", "biometric"]

@@ -13,11 +13,11 @@ from ...model.agreement import Agreement
 from ...model.contract_words import duration_words
 from ...rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
 from ...rules import drafting
-from .._common import disposal_term_violations
+from .._common import DisposalTermRule, disposal_term_violations
 
 
 # ------------------------------------------------------------------------------ ILS5xx
-class IlDeletionOnRequest(Rule):
+class IlDeletionOnRequest(DisposalTermRule):
     """Illinois: the operator deletes a student's data when the school asks.
 
     What it checks
@@ -55,18 +55,9 @@ class IlDeletionOnRequest(Rule):
 
     code = "ILS501"
     slug = "il-deletion-on-request"
-    clause = "disposal"
     tags = ("il",)
-
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from disposal_term_violations(agreement, "on_request", "on the school's request", options.max_within,
-                                            "105 ILCS 85/15(2)")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("on_request", options.max_within)
+    WHEN = "on the school's request"
+    BASIS = "105 ILCS 85/15(2)"
 
 
 class IlDeletionTimePeriod(Rule):

@@ -10,15 +10,7 @@ the district's and the state's duties, not contract terms.
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from pydantic import Field
-
-from ...findings import Violation
-from ...model.agreement import Agreement
-from ...rule import Rule, RuleOptions
-from .._common import Prohibition, ProhibitionsRule, disclosure_violations
-from ...rules import drafting
+from .._common import DisclosureLimitedRule, ProhibitionsRule, prohibitions_options
 
 STATE = "MD"
 
@@ -75,13 +67,10 @@ class MdOperatorProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "Md. Code, Educ. 4-131"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["targeted_advertising", "non_educational_profiling", "sale"], min_length=1
-        )
+    Options = prohibitions_options("targeted_advertising", "non_educational_profiling", "sale")
 
 
-class MdDisclosureLimited(Rule):
+class MdDisclosureLimited(DisclosureLimitedRule):
     """Maryland: student data is disclosed only for the listed purposes, to restricted service providers.
 
     What it checks
@@ -120,14 +109,8 @@ class MdDisclosureLimited(Rule):
 
     code = "MDS402"
     slug = "md-disclosure-limited"
-    clause = "data_use"
     tags = ("md",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from disclosure_violations(agreement, "Md. Code, Educ. 4-131")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.disclosure(allow_subprocessors=True)
+    BASIS = "Md. Code, Educ. 4-131"
 
 
 RULES = [MdOperatorProhibitions, MdDisclosureLimited]

@@ -9,15 +9,7 @@ Facts and confidence come from DOMAIN.md §0 and §2.7.
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from pydantic import Field
-
-from ...findings import Violation
-from ...model.agreement import Agreement
-from ...rule import Rule, RuleOptions
-from .._common import Prohibition, ProhibitionsRule, disclosure_violations
-from ...rules import drafting
+from .._common import DisclosureLimitedRule, ProhibitionsRule, prohibitions_options
 
 STATE = "TX"
 
@@ -70,13 +62,10 @@ class TxOperatorProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "Tex. Educ. Code 32.152"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["targeted_advertising", "non_educational_profiling", "sale"], min_length=1
-        )
+    Options = prohibitions_options("targeted_advertising", "non_educational_profiling", "sale")
 
 
-class TxDisclosureLimited(Rule):
+class TxDisclosureLimited(DisclosureLimitedRule):
     """Texas: covered information is disclosed only for the purposes the statute allows.
 
     What it checks
@@ -116,14 +105,8 @@ class TxDisclosureLimited(Rule):
 
     code = "TXS402"
     slug = "tx-disclosure-limited"
-    clause = "data_use"
     tags = ("tx",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from disclosure_violations(agreement, "Tex. Educ. Code 32.153")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.disclosure(allow_subprocessors=True)
+    BASIS = "Tex. Educ. Code 32.153"
 
 
 RULES = [TxOperatorProhibitions, TxDisclosureLimited]

@@ -1,30 +1,13 @@
 """Hook implementations of the Utah pack, registered as the built-in plugin ``ut``.
 
-Rules are imported inside the hook, so loading the plugin costs nothing until the registry
-is built. The preset and the golden cases are package data, found with importlib.resources.
+Its hooks are the ones every shipped pack provides (``.._hooks``): the rules, imported only when
+the registry is built; presets/ut.yaml, which declares applies_to: {governing_state: [UT]},
+so a policy with `state_packs: auto` (the default policy) adds it for agreements governed by
+Utah law; and the golden cases in rule_cases/.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+from .._hooks import pack_hooks
 
-from ...hookspecs import hookimpl
-
-
-@hookimpl
-def dpa_policy_rules():
-    from .rules import RULES
-
-    return list(RULES)
-
-
-@hookimpl
-def dpa_policy_presets():
-    # presets/ut.yaml declares applies_to: {governing_state: [UT]}: a policy with
-    # `state_packs: auto` (the default policy) adds it for agreements governed by Utah law.
-    return {"ut": resources.files(__package__).joinpath("presets", "ut.yaml")}
-
-
-@hookimpl
-def dpa_policy_rule_cases():
-    return [resources.files(__package__).joinpath("rule_cases")]
+dpa_policy_rules, dpa_policy_presets, dpa_policy_rule_cases = pack_hooks(__package__, "ut")

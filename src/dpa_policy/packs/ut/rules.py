@@ -17,8 +17,8 @@ from typing import Iterator
 
 from ...findings import Violation
 from ...model.agreement import Agreement
-from ...rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path, term_not_stated
-from .._common import Term, disclosure_violations, disposal_term_violations, terms_required
+from ...rule import Rule, RuleOptions, clause_absent, clause_path, term_not_stated
+from .._common import DisposalTermRule, Term, TermsRequiredRule, disclosure_violations
 from ...rules import drafting
 
 STATE = "UT"
@@ -106,7 +106,7 @@ class UtTerminationForPrivacyViolation(Rule):
         return drafting.terms("termination", ["for_material_breach", "no_termination_fee"])
 
 
-class UtAuditRight(Rule):
+class UtAuditRight(TermsRequiredRule):
     """Utah: the contract gives the district (or its designee) the right to audit the contractor.
 
     What it checks
@@ -144,14 +144,10 @@ class UtAuditRight(Rule):
     clause = "audit"
     tags = ("ut",)
 
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        term = Term("district_may_audit", "that the district may audit the contractor",
-                    "the district may not audit the contractor", "the district (or its designee) may audit")
-        yield from terms_required(agreement, "audit", [term], f"{STATUTE}(2)(a)(i)",
-                                  "the district (or its designee) may audit the contractor")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("audit", ["district_may_audit"])
+    TERMS = (Term("district_may_audit", "that the district may audit the contractor",
+                  "the district may not audit the contractor", "the district (or its designee) may audit"),)
+    BASIS = f"{STATUTE}(2)(a)(i)"
+    ABSENT_REQUIRED = "the district (or its designee) may audit the contractor"
 
 
 class UtUseAndSharingLimits(Rule):
@@ -218,7 +214,7 @@ class UtUseAndSharingLimits(Rule):
                 "for no other purpose. " + drafting.disclosure(allow_subprocessors=True))
 
 
-class UtDeletionOnRequest(Rule):
+class UtDeletionOnRequest(DisposalTermRule):
     """Utah: the contract provides for deleting student data at the district's request.
 
     What it checks
@@ -254,18 +250,9 @@ class UtDeletionOnRequest(Rule):
 
     code = "UTS501"
     slug = "ut-deletion-on-request"
-    clause = "disposal"
     tags = ("ut",)
-
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from disposal_term_violations(agreement, "on_request", "on the district's request", options.max_within,
-                                            f"{STATUTE}(2)(a)(i)")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("on_request", options.max_within)
+    WHEN = "on the district's request"
+    BASIS = f"{STATUTE}(2)(a)(i)"
 
 
 RULES = [UtTerminationForPrivacyViolation, UtAuditRight, UtUseAndSharingLimits, UtDeletionOnRequest]

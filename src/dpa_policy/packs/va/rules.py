@@ -9,15 +9,7 @@ amendment's "machine-readable format" for returned data (CSV, JSON or XML, not P
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from pydantic import Field
-
-from ...findings import Violation
-from ...model.agreement import Agreement
-from ...rule import DurationOption, Rule, RuleOptions
-from .._common import Prohibition, ProhibitionsRule, disposal_term_violations
-from ...rules import drafting
+from .._common import DisposalTermRule, ProhibitionsRule, prohibitions_options
 
 STATE = "VA"
 
@@ -67,13 +59,10 @@ class VaNoSaleOrTargetedAds(ProhibitionsRule):
     STATE = STATE
     BASIS = "Va. Code 22.1-289.01"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["sale", "targeted_advertising"], min_length=1
-        )
+    Options = prohibitions_options("sale", "targeted_advertising")
 
 
-class VaDeletionOnRequest(Rule):
+class VaDeletionOnRequest(DisposalTermRule):
     """Virginia: the provider deletes student data when the division asks.
 
     What it checks
@@ -110,18 +99,9 @@ class VaDeletionOnRequest(Rule):
 
     code = "VAS501"
     slug = "va-deletion-on-request"
-    clause = "disposal"
     tags = ("va",)
-
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from disposal_term_violations(agreement, "on_request", "on the division's request", options.max_within,
-                                            "Va. Code 22.1-289.01")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("on_request", options.max_within)
+    WHEN = "on the division's request"
+    BASIS = "Va. Code 22.1-289.01"
 
 
 RULES = [VaNoSaleOrTargetedAds, VaDeletionOnRequest]

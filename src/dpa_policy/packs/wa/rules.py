@@ -9,15 +9,7 @@ confidence come from DOMAIN.md §2.10.
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from pydantic import Field
-
-from ...findings import Violation
-from ...model.agreement import Agreement
-from ...rule import Rule, RuleOptions
-from .._common import Prohibition, ProhibitionsRule, Term, terms_required
-from ...rules import drafting
+from .._common import ProhibitionsRule, Term, TermsRequiredRule, prohibitions_options
 
 STATE = "WA"
 
@@ -28,7 +20,7 @@ _CORRECT = Term("correction", "that inaccurate data may be corrected", "inaccura
                 "inaccurate data may be corrected")
 
 
-class WaAccessAndCorrection(Rule):
+class WaAccessAndCorrection(TermsRequiredRule):
     """Washington: students and parents can access and correct the student's data.
 
     What it checks
@@ -71,13 +63,9 @@ class WaAccessAndCorrection(Rule):
     slug = "wa-access-and-correction"
     clause = "parent_access"
     tags = ("wa",)
-
-    def check(self, agreement: Agreement, options: RuleOptions) -> Iterator[Violation]:
-        yield from terms_required(agreement, "parent_access", [_REVIEW, _CORRECT], "RCW 28A.604.020",
-                                  "access to and correction of student personal information")
-
-    def model_clause(self, options: RuleOptions) -> str:
-        return drafting.terms("parent_access", [_REVIEW.name, _CORRECT.name])
+    TERMS = (_REVIEW, _CORRECT)
+    BASIS = "RCW 28A.604.020"
+    ABSENT_REQUIRED = "access to and correction of student personal information"
 
 
 class WaProviderProhibitions(ProhibitionsRule):
@@ -128,10 +116,7 @@ class WaProviderProhibitions(ProhibitionsRule):
     STATE = STATE
     BASIS = "RCW 28A.604.030"
 
-    class Options(ProhibitionsRule.Options):
-        required_prohibitions: list[Prohibition] = Field(  # type: ignore[valid-type]
-            default_factory=lambda: ["sale", "targeted_advertising", "non_educational_profiling"], min_length=1
-        )
+    Options = prohibitions_options("sale", "targeted_advertising", "non_educational_profiling")
 
 
 RULES = [WaAccessAndCorrection, WaProviderProhibitions]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ....findings import Violation
-from ....rule import DurationOption, Rule, RuleOptions, clause_absent, clause_path
-from ....rules import drafting
+from ....rule import clause_absent, clause_path
+from ..._common import DisposalTermRule
 
 if TYPE_CHECKING:
     from ....model.agreement import Agreement
@@ -50,7 +50,14 @@ def _disposal_term(agreement: Agreement, term: str, when: str, limit: Duration |
         )
 
 
-class CtDeletionOnRequest(Rule):
+class _CtDisposalTermRule(DisposalTermRule):
+    """CTS501/CTS502: the shared disposal check, with Connecticut's wording of the findings."""
+
+    def term_violations(self, agreement: Agreement, limit: Duration | None) -> Iterator[Violation]:
+        return _disposal_term(agreement, self.TERM, self.WHEN, limit, self.BASIS)
+
+
+class CtDeletionOnRequest(_CtDisposalTermRule):
     """Connecticut: the contract must provide a way for the board to have student data deleted.
 
     What it checks
@@ -99,21 +106,13 @@ class CtDeletionOnRequest(Rule):
 
     code = "CTS501"
     slug = "ct-deletion-on-request"
-    clause = "disposal"
     tags = ("ct",)
-
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from _disposal_term(agreement, "on_request", "on the board's request", options.max_within,
-                                  "C.G.S. 10-234bb(a)(2)")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("on_request", options.max_within)
+    TERM = "on_request"
+    WHEN = "on the board's request"
+    BASIS = "C.G.S. 10-234bb(a)(2)"
 
 
-class CtNoRetentionAfterContract(Rule):
+class CtNoRetentionAfterContract(_CtDisposalTermRule):
     """Connecticut: the contractor may keep no student data after the contracted services end.
 
     What it checks
@@ -158,18 +157,13 @@ class CtNoRetentionAfterContract(Rule):
 
     code = "CTS502"
     slug = "ct-no-retention-after-contract"
-    clause = "disposal"
     tags = ("ct",)
+    TERM = "at_termination"
+    WHEN = "when the contracted services end"
+    BASIS = "C.G.S. 10-234bb(a)(7)"
 
-    class Options(RuleOptions):
-        max_within: DurationOption | None = None
-
-    def check(self, agreement: Agreement, options: Options) -> Iterator[Violation]:
-        yield from _disposal_term(agreement, "at_termination", "when the contracted services end",
-                                  options.max_within, "C.G.S. 10-234bb(a)(7)")
-
-    def model_clause(self, options: Options) -> str:
-        return drafting.disposal("at_termination", options.max_within) + (
+    def model_clause(self, options: DisposalTermRule.Options) -> str:
+        return super().model_clause(options) + (
             " Provider shall not retain any Student Data after the contracted services end.")
 
 
