@@ -63,12 +63,11 @@ class Inputs:
 
     def add_policy(self, policy_set: Any) -> "Inputs":
         """The policy file and every file it extends (presets are packaged, not the user's)."""
-        # PolicySet keeps each loaded document keyed "file:<resolved path>" (or "preset:NAME").
-        for doc in getattr(policy_set, "_docs", {}).values():
-            key = getattr(doc, "key", "")
-            if key.startswith("file:"):
+        # Each loaded document is keyed "file:<resolved path>" (or "preset:NAME", not the user's).
+        for doc in policy_set.documents():
+            if doc.key.startswith("file:"):
                 role = "the policy file" if doc is policy_set.top else "a policy file the policy extends"
-                self._items.append(_Input(getattr(doc, "label", key), role, _real(key[len("file:"):]), False))
+                self._items.append(_Input(doc.label, role, _real(doc.key[len("file:"):]), False))
         return self
 
     # ------------------------------------------------------------------------- refusals
