@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 import json
 import textwrap
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 import yaml
 
 from dpa_policy.cli import main
-from dpa_policy.testing import base_agreement_text, merge
+from dpa_policy.testing import base_agreement_text, merge, write_distribution
 
 PACK = '''
 from pathlib import Path
@@ -60,10 +59,7 @@ def template_pack(tmp_path, monkeypatch):
             f"policy_version: 1\nname: A contract template\napplies_to: {applies_to}\n"
             "rules:\n  TPL201: {}\n", "utf-8")
         monkeypatch.syspath_prepend(str(folder))
-        entry_point = metadata.EntryPoint(name="tpl", value=module, group="dpa_policy")
-        real = metadata.entry_points
-        monkeypatch.setattr(metadata, "entry_points",
-                            lambda **params: [entry_point] if params.get("group") == "dpa_policy" else real(**params))
+        write_distribution(folder, "tpl-pack", {"tpl": module})
         monkeypatch.delenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD", raising=False)
 
     return install

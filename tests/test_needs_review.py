@@ -11,14 +11,13 @@ import io
 import json
 import textwrap
 import xml.etree.ElementTree as ET
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 import yaml
 
 from dpa_policy.cli import main
-from dpa_policy.testing import base_agreement_text
+from dpa_policy.testing import base_agreement_text, write_distribution
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -286,13 +285,7 @@ def acme_pack(tmp_path: Path, monkeypatch) -> None:
     (folder / f"{module}.py").write_text(PACK, "utf-8")
     monkeypatch.syspath_prepend(str(folder))
     monkeypatch.delenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD")
-    entry = metadata.EntryPoint(name="acme", value=module, group="dpa_policy")
-    real = metadata.entry_points
-
-    def entry_points(**params):
-        return [entry] if params.get("group") == "dpa_policy" else real(**params)
-
-    monkeypatch.setattr(metadata, "entry_points", entry_points)
+    write_distribution(folder, "acme-review", {"acme": module})
 
 
 def pack_policy(tmp_path: Path, extra: str = "") -> Path:

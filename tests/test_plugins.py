@@ -18,7 +18,7 @@ from dpa_policy.cli import main
 from dpa_policy.errors import PluginError
 from dpa_policy.plugins import get_plugin_manager
 from dpa_policy.registry import RuleRegistry
-from dpa_policy.testing import base_agreement_text
+from dpa_policy.testing import base_agreement_text, write_distribution
 
 GOOD_PACK = '''
 from typing import Iterator
@@ -70,15 +70,11 @@ def make_pack(tmp_path: Path, monkeypatch, name: str, source: str, entry_name: s
     return metadata.EntryPoint(name=entry_name or name, value=name, group="dpa_policy")
 
 
-def install(monkeypatch, *entry_points):
-    real = metadata.entry_points
-
-    def fake(**params):
-        if params.get("group") == "dpa_policy":
-            return list(entry_points)
-        return real(**params)
-
-    monkeypatch.setattr(metadata, "entry_points", fake)
+def install(monkeypatch, tmp_path, *entry_points):
+    """Install the packs as pip would: one distribution declaring their entry points."""
+    site = tmp_path / "site-packages"
+    write_distribution(site, "acme-packs", {ep.name: ep.value for ep in entry_points})
+    monkeypatch.syspath_prepend(str(site))
     monkeypatch.delenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD", raising=False)
 
 
@@ -95,7 +91,7 @@ def agreement(tmp_path):
 
 
 def test_a_pack_contributes_rules_listed_with_the_builtins(tmp_path, monkeypatch):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
     code, out, _ = run("rules")
     assert code == 0 and "ACME101  acme-parent-portal" in out and "DPA201" in out
     code, out, _ = run("plugins")
@@ -103,7 +99,7 @@ def test_a_pack_contributes_rules_listed_with_the_builtins(tmp_path, monkeypatch
 
 
 def test_pack_preset_can_be_extended_and_finding_records_its_layer(tmp_path, monkeypatch):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
     policy = tmp_path / "district.yaml"
     policy.write_text("policy_version: 1\nname: district\nextends: [acme]\n")
     path = tmp_path / "no-parents.yaml"
@@ -118,20 +114,20 @@ def test_pack_preset_can_be_extended_and_finding_records_its_layer(tmp_path, mon
 
 
 def test_a_pack_that_fails_to_import_stops_the_run_with_exit_2(tmp_path, monkeypatch, agreement):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
     code, out, err = run("check", str(agreement))
     assert code == 2 and out == ""
     assert "plugin 'broken'" in err and "failed to load" in err and "no_such_module_xyz" in err
 
 
 def test_disable_plugin_skips_a_broken_pack(tmp_path, monkeypatch, agreement):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
     code, _, _ = run("check", "--disable-plugin", "broken", str(agreement))
     assert code == 0
 
 
 def test_autoload_can_be_turned_off_by_environment(tmp_path, monkeypatch, agreement):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "broken_pack", "import no_such_module_xyz\n", "broken"))
     monkeypatch.setenv("DPA_POLICY_DISABLE_PLUGIN_AUTOLOAD", "1")
     code, out, err = run("rules")
     assert code == 0 and err == "" and "DPA201" in out  # the broken pack was never imported
@@ -155,7 +151,7 @@ NO_DOC = GOOD_PACK[: GOOD_PACK.index('    """Parents')] + GOOD_PACK[GOOD_PACK.in
     (GOOD_PACK.replace('    tags = ("acme",)', '    tags = ("acme",)\n    Options = dict'), "must declare Options"),
 ], ids=["dpa-prefix", "bad-code", "bad-slug", "slug-clash", "no-doc", "bad-options"])
 def test_invalid_rules_are_refused_at_registration_naming_the_pack(tmp_path, monkeypatch, source, message):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", source, "acme"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", source, "acme"))
     code, _, err = run("rules")
     assert code == 2, err
     assert "plugin 'acme'" in err and message in err
@@ -164,20 +160,20 @@ def test_invalid_rules_are_refused_at_registration_naming_the_pack(tmp_path, mon
 def test_two_packs_with_the_same_code_name_both(tmp_path, monkeypatch):
     first = make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme")
     second = make_pack(tmp_path, monkeypatch, "other_pack", GOOD_PACK.replace('"acme-parent-portal"', '"other-portal"'), "other")
-    install(monkeypatch, first, second)
+    install(monkeypatch, tmp_path, first, second)
     code, _, err = run("rules")
     assert code == 2 and "'ACME101' is provided twice: by plugin 'acme'" in err and "by plugin 'other'" in err
 
 
 def test_a_misspelled_hook_is_an_error_not_silence(tmp_path, monkeypatch):
     source = GOOD_PACK.replace("def dpa_policy_rules():", "def dpa_policy_rule():")
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", source, "acme"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", source, "acme"))
     code, _, err = run("rules")
     assert code == 2 and "plugin 'acme' is invalid" in err and "dpa_policy_rule" in err
 
 
 def test_a_crashing_pack_rule_exits_3_naming_rule_and_file(tmp_path, monkeypatch):
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
     policy = tmp_path / "p.yaml"
     policy.write_text("policy_version: 1\nname: p\nextends: [ndpa, acme]\n")
     path = tmp_path / "crash.yaml"
@@ -189,7 +185,7 @@ def test_a_crashing_pack_rule_exits_3_naming_rule_and_file(tmp_path, monkeypatch
 
 def test_a_crash_beside_findings_still_exits_3(tmp_path, monkeypatch):
     """Findings from the rules that ran do not turn a crash into an ordinary failure (exit 1)."""
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "acme_pack", GOOD_PACK, "acme", ACME_PRESET))
     policy = tmp_path / "p.yaml"
     policy.write_text("policy_version: 1\nname: p\nextends: [ndpa, acme]\n")
     path = tmp_path / "crash-and-late.yaml"
@@ -220,7 +216,7 @@ class Count(Reporter):
 def dpa_policy_reporters():
     return {"count": Count}
 '''
-    install(monkeypatch, make_pack(tmp_path, monkeypatch, "count_pack", source, "count"))
+    install(monkeypatch, tmp_path, make_pack(tmp_path, monkeypatch, "count_pack", source, "count"))
     code, out, _ = run("check", "--format", "count", str(agreement))
     assert (code, out) == (0, "0\n")
 

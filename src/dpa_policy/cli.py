@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import traceback
 from typing import Any, Sequence, TextIO
@@ -84,6 +85,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    # Pydantic plugins (observability hooks another package may install) would watch the
+    # validation of dpa-policy's own models, and finding them costs a scan of every installed
+    # distribution at start-up. The command line does without them unless the environment
+    # says otherwise; dpa-policy used as a library leaves the setting alone.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     # Messages name files and quote values: each is made inert (reporters.inert.lines), so a
     # file name cannot forge a line that a CI runner reads as a command.
     try:

@@ -14,7 +14,6 @@ what kind of "no" it is.
 from __future__ import annotations
 
 import enum
-import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Union
 
@@ -133,15 +132,6 @@ class Finding:
     def counts(self) -> bool:
         """False for a waived finding: it is shown but does not decide the verdict."""
         return self.waiver is None
-
-    def __post_init__(self) -> None:
-        # A large run repeats the same few hundred texts ("the agreement has no audit clause
-        # ...", "/clauses/audit", "absent") across every file; one shared copy of each keeps a
-        # 100,000-file report a third smaller, and costs less time than it saves in allocation.
-        for name in ("message", "pointer", "observed", "required"):
-            value = getattr(self, name)
-            if type(value) is str:
-                object.__setattr__(self, name, sys.intern(value))
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.message)

@@ -316,3 +316,17 @@ def plant_text(data: Any, marker: str) -> Any:
         for item in data:
             plant_text(item, marker)
     return data
+
+
+def write_distribution(folder: Path, name: str, entry_points: dict[str, str], version: str = "1.0") -> Path:
+    """Write what pip writes when it installs a distribution ``name`` whose entry points in
+    the ``dpa_policy`` group are ``entry_points`` (entry-point name -> ``module[:attribute]``):
+    a ``.dist-info`` folder with ``METADATA`` and ``entry_points.txt``. With ``folder`` on
+    ``sys.path``, dpa-policy loads those packs as it loads installed ones: for a pack's tests
+    of how it installs, without installing it."""
+    info = folder / f"{re.sub(r'[-_.]+', '_', name)}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n\n", "utf-8")
+    (info / "entry_points.txt").write_text(
+        "[dpa_policy]\n" + "".join(f"{entry} = {value}\n" for entry, value in entry_points.items()), "utf-8")
+    return info

@@ -9,7 +9,6 @@ where a person should look, and the person decides. DPA404's findings have the o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
@@ -20,6 +19,7 @@ from ..model.agreement import Agreement
 from ..model.vocabulary import ELEMENTS, SUBJECT_LABELS, SUBJECTS
 from ..rule import Rule, RuleOptions
 from ..model.contract_words import listing
+from ..model.words import Words
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,15 @@ class Topic:
     wider) the words by which a purpose says why it is needed."""
 
     label: str
-    words: re.Pattern[str]
-    stated_by: re.Pattern[str] | None = None
+    words: Words
+    stated_by: Words | None = None
 
     def stated_in(self, purpose: str) -> bool:
         return bool((self.stated_by or self.words).search(purpose))
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _words(pattern: str) -> Words:
+    return Words(pattern)
 
 
 # ``words`` recognise a topic in an ``other_elements`` entry (is this element sensitive?) and,
@@ -219,10 +219,10 @@ class Need:
     """Student data a product's description shows it needs, and how to find it listed."""
 
     says: str  # what the description says the product does
-    description: re.Pattern[str]  # recognises it in a product description
+    description: Words  # recognises it in a product description
     data: str  # the data it needs, in words
     elements: tuple[str, ...]  # Exhibit B keys (or "category." prefixes) that supply it
-    other: re.Pattern[str]  # recognises it among free-text other_elements
+    other: Words  # recognises it among free-text other_elements
 
 
 NEEDS: dict[str, Need] = {
