@@ -13,7 +13,8 @@ compared, so a slow spell on a shared machine hits both sides. The targets (from
    that reads every file and runs ``yaml.load(text, Loader=yaml.CSafeLoader)`` and nothing
    else, each in its own fresh process: <= 1.2x at N = 10,000;
 2. bounded memory: peak RSS of ``check`` in every format at 10,000 (and, with --big, at
-   100,000: generated on the fly by copying the 10,000 with unique ids) < 150 MB;
+   100,000: generated on the fly by copying the 10,000 with unique ids) < 150 MB; and of
+   ``report`` (HTML, Markdown) and ``publish`` at 1,000 and 10,000, which must not grow;
 3. ``--jobs 2`` against ``--jobs 1`` (both --no-cache) on N: >= 1.8x faster;
 4. a warm re-run (same cache, nothing changed) against the cold run that filled it: <= 0.1x;
 5. a one-file check (the pre-commit case) against ``python -c "import yaml, pydantic,
@@ -47,6 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 ONE_FILE = REPO / "src" / "dpa_policy" / "testdata" / "base-agreement.yaml"
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 BARE_IMPORT = "import yaml, pydantic, pluggy"
+PYDANTIC_MODEL = BARE_IMPORT + "\nclass M(pydantic.BaseModel):\n    x: int\nM(x=1)"
 
 # The floor: what any tool reading these files with libyaml must do, and nothing else.
 FLOOR = """
@@ -189,12 +191,15 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"formats whose peak memory is measured (default {','.join(FORMATS)})")
     parser.add_argument("--big-formats", default="json",
                         help="formats measured at --big-count (default json; 'all' for every one)")
+    parser.add_argument("--report-small", type=int, default=1_000, metavar="K",
+                        help="also measure report and publish on the first K agreements, to show their memory "
+                             "does not grow with N (default 1000)")
     parser.add_argument("--startup-runs", type=int, default=15, metavar="S",
                         help="interleaved runs of the one-file check and the bare import (default 15)")
     parser.add_argument("--seed", type=int, default=20240701)
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
     args = parser.parse_args(argv)
-    if min(args.count, args.repeat, args.jobs, args.startup_runs, args.big_count) < 1:
+    if min(args.count, args.repeat, args.jobs, args.startup_runs, args.big_count, args.report_small) < 1:
         parser.error("counts must be at least 1")
     formats = [f for f in args.formats.split(",") if f]
     big_formats = list(FORMATS) if args.big_formats == "all" else [f for f in args.big_formats.split(",") if f]
@@ -282,6 +287,22 @@ def bench(args: argparse.Namespace, work: Path, formats: list[str], big_formats:
             print(f"   (that run took {run.wall:.1f} s wall, {run.cpu:.1f} s cpu)")
     else:
         print(f"   ({args.big_count:,} agreements: run with --big)")
+    # report and publish render one agreement at a time: their peak must not grow with N either.
+    small = folder.parent / f"n{args.report_small}"
+    if args.report_small < len(paths) and not (small.is_dir() and any(small.rglob("*.yaml"))):
+        small.mkdir(exist_ok=True)
+        for path in paths[:args.report_small]:
+            target = small / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    sizes = [(small, args.report_small)] if args.report_small < len(paths) else []
+    for where, count in [*sizes, (folder, len(paths))]:
+        for label, extra in (("report --html", ["report", "--html", str(work / "report.html")]),
+                             ("report --markdown", ["report", "--markdown", str(work / "report.md")]),
+                             ("publish", ["publish", "--out", str(work / "published")])):
+            run = measure(dpa + extra + [str(where), "--no-cache", "--quiet"], env)
+            table.add(f"peak RSS, {label}, {count:,}", f"{run.rss_mb:.0f} MB", "< 150 MB", run.rss_mb < 150)
+            print(f"   (that run took {run.wall:.1f} s wall)")
 
     print()
     print(f"3. --jobs {args.jobs} against --jobs 1, both --no-cache, {args.repeat} interleaved runs")
@@ -322,6 +343,12 @@ def bench(args: argparse.Namespace, work: Path, formats: list[str], big_formats:
                        args.startup_runs, env)
     print(f"   python -c \"{BARE_IMPORT}\"  {median(runs['bare']) * 1000:6.1f} ms (min {min(r.wall for r in runs['bare']) * 1000:.1f})")
     print(f"   dpa-policy check <one file>      {median(runs['check']) * 1000:6.1f} ms (min {min(r.wall for r in runs['check']) * 1000:.1f})")
+    # For scale, not a target: what building and using one pydantic model adds to the bare
+    # import (pydantic defers most of its machinery until a model class is made). Every
+    # agreement dpa-policy reads is validated by pydantic models, so this is a floor of its own.
+    model = interleaved({"model": [sys.executable, "-c", PYDANTIC_MODEL]}, args.startup_runs, env)["model"]
+    print(f"   (for scale: the bare import plus one pydantic model made and used takes {median(model) * 1000:.1f} ms, "
+          f"{median(model) / median(runs['bare']):.2f}x the bare import)")
     startup = median(runs["check"]) / median(runs["bare"])
     startup_cpu = median(runs["check"], "cpu") / median(runs["bare"], "cpu")
     table.add("one-file check / bare import, wall", f"{startup:.2f}x", "<= 1.2x", startup <= 1.2)

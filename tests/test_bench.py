@@ -13,6 +13,9 @@ TARGETS = (
     r"honest ratio, check / floor, 40, wall +\d+\.\d+x +target <= 1\.2x +(MET|NOT MET)",
     r"peak RSS, check --format json, 40 +\d+ MB +target < 150 MB +(MET|NOT MET)",
     r"peak RSS, check --format json, 120 +\d+ MB +target < 150 MB +(MET|NOT MET)",
+    r"peak RSS, report --html, 10 +\d+ MB +target < 150 MB +(MET|NOT MET)",
+    r"peak RSS, report --markdown, 40 +\d+ MB +target < 150 MB +(MET|NOT MET)",
+    r"peak RSS, publish, 40 +\d+ MB +target < 150 MB +(MET|NOT MET)",
     r"speed-up, --jobs 2 / --jobs 1, 40, wall +\d+\.\d+x +target >= 1\.8x +(MET|NOT MET)",
     r"warm / cold, 40, wall +\d+\.\d+x +target <= 0\.1x +(MET|NOT MET)",
     r"one-file check / bare import, wall +\d+\.\d+x +target <= 1\.2x +(MET|NOT MET)",
@@ -22,7 +25,7 @@ TARGETS = (
 def test_bench_runs_and_prints_each_target_beside_its_measurement():
     result = subprocess.run(
         [sys.executable, str(BENCH), "--count", "40", "--repeat", "1", "--startup-runs", "1", "--formats", "json",
-         "--big", "--big-count", "120"],
+         "--big", "--big-count", "120", "--report-small", "10"],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr

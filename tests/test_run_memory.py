@@ -204,3 +204,78 @@ def test_github_keeps_only_what_it_may_choose_and_chooses_the_same(seed):
     kept, total = _candidates(iter(annotations))
     assert total == len(annotations) and len(kept) <= 3 * (PER_LEVEL + PER_LEVEL * PER_LEVEL)
     assert sorted(_most_important(kept)) == _reference_choice(annotations)
+
+
+def _portfolio(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    text = base_agreement_text()
+    for n in range(count):
+        body = text.replace("id: BASE-0001", f"id: PORT-{n:04d}")
+        if n % 3 == 1:  # some fail, so sections carry findings, rules and model clauses
+            body = body.replace("window: 72 hours", "window: 10 business days")
+        (folder / f"a{n:04d}.yaml").write_text(body, "utf-8")
+    return folder
+
+
+def test_the_counsel_report_builds_one_agreement_view_at_a_time(tmp_path, monkeypatch):
+    """The report keeps a line per agreement; each agreement's full view exists only while
+    its section is written, and no stored result keeps its decoded findings afterwards."""
+    import gc
+    import weakref
+
+    from dpa_policy.render.counsel import build, render_html, write_html
+    from dpa_policy.render.counsel import view as view_module
+
+    folder = _portfolio(tmp_path, 12)
+    from dpa_policy.core.options import load_policy_set
+    from dpa_policy.core.run import RunConfig, run
+    from dpa_policy.plugins import get_plugin_manager
+    from dpa_policy.registry import RuleRegistry
+
+    pm = get_plugin_manager(autoload=False)
+    report = run(RunConfig(paths=(str(folder),)), load_policy_set(None, pm, RuleRegistry.from_plugins(pm)), pm)
+    alive: list[weakref.ref] = []
+    built = view_module._agreement
+
+    def tracked(*args, **kwargs):
+        view = built(*args, **kwargs)
+        alive.append(weakref.ref(view))
+        return view
+
+    monkeypatch.setattr(view_module, "_agreement", tracked)
+    view = build(report, report.as_of)
+    most = 0
+
+    class Out(io.StringIO):
+        def write(self, text):
+            nonlocal most
+            gc.collect()
+            most = max(most, sum(ref() is not None for ref in alive))
+            return super().write(text)
+
+    out = Out()
+    write_html(view, out)
+    assert len(alive) == 24  # each agreement's view: once for the summary, once for its section
+    assert most <= 2, f"{most} agreement views alive at once"
+    assert all(result._findings is None for result in report.results)
+    assert out.getvalue() == render_html(view)
+    assert out.getvalue().count('<article class="agreement"') == 12
+
+
+def test_markdown_blank_lines_collapse_the_same_however_the_text_is_cut():
+    import random
+    import re
+
+    from dpa_policy.render.counsel.render import _BlankLines
+
+    chooser = random.Random(7)
+    for _ in range(2000):
+        text = "".join(chooser.choice(["a", "\n", "\n\n", "\n\n\n", "b c", ""]) for _ in range(chooser.randint(0, 20)))
+        cuts = sorted(chooser.sample(range(len(text) + 1), k=min(len(text) + 1, chooser.randint(0, 5))))
+        out = io.StringIO()
+        collapse = _BlankLines(out)
+        for start, end in zip([0, *cuts], [*cuts, len(text)]):
+            collapse.write(text[start:end])
+        collapse.close()
+        assert out.getvalue() == re.sub(r"\n{3,}", "\n\n", text), repr(text)

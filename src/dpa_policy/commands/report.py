@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     from ..core.options import checked_report, parse_as_of
     from ..core.report import incomplete_note
-    from ..output.atomic import write_atomic
+    from ..output.atomic import Staged
     from ..output.guard import run_inputs
     from ..reporters.inert import text
 
@@ -82,17 +82,24 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     as_of = parse_as_of(args.as_of)
     report = run_with_progress(args, lambda progress: checked_report(args, pm, policy_set, progress))
 
-    from ..render.counsel import build, render_html, render_markdown
+    from ..render.counsel import build, write_html, write_markdown
 
     view = build(report, report.as_of or as_of, args.expiring_within)  # the date the run judged as of
-    # Render everything before writing anything: a renderer that fails leaves no half set.
-    rendered = []
-    if args.html:
-        rendered.append((Path(args.html), render_html(view)))
-    if args.markdown:
-        rendered.append((Path(args.markdown), render_markdown(view)))
-    for path, content in rendered:
-        write_atomic(path, content)
+    # Each report is written as it is rendered, one agreement at a time, to a temporary file
+    # beside its target; only when every one is complete are they put in place, so a
+    # renderer that fails leaves no half set.
+    rendered = [(Path(path), writer) for path, writer in ((args.html, write_html), (args.markdown, write_markdown))
+                if path]
+    staged: list[Staged] = []
+    try:
+        for path, writer in rendered:
+            staged.append(Staged(path))
+            writer(view, staged[-1])
+        for output in staged:
+            output.commit()
+    finally:
+        for output in staged:
+            output.discard()
     summary = report.summary()
     incomplete = f", {summary['incomplete']} incomplete" if summary["incomplete"] else ""
     if summary["needs_review"]:

@@ -44,7 +44,7 @@ class LeftOut(NamedTuple):
 
 def blocking_codes(result: "AgreementResult", fail_on) -> list[str]:
     """Codes of the counted (not waived) violations at or above ``fail_on``, sorted."""
-    return sorted({f.code for f in result.findings if f.severity >= fail_on and f.counts and not f.needs_review})
+    return sorted({f.code for f in result.iter_findings() if f.severity >= fail_on and f.counts and not f.needs_review})
 
 
 def select(report: "RunReport", explicit: set[str],
@@ -67,7 +67,7 @@ def select(report: "RunReport", explicit: set[str],
         named = result.path in explicit
         verdict = report.verdict(result, incomplete)
         if result.agreement is None:
-            codes = ", ".join(sorted({f.code for f in result.findings})) or "unknown"
+            codes = ", ".join(sorted({f.code for f in result.iter_findings()})) or "unknown"
             left_out.append(LeftOut(result.path, f"did not load: {codes}", named))
         elif verdict == INCOMPLETE:
             left_out.append(LeftOut(result.path, "a rule crashed: " + ", ".join(sorted(set(crashed[result.path]))),
@@ -81,7 +81,7 @@ def select(report: "RunReport", explicit: set[str],
             left_out.append(LeftOut(result.path, "fails " + ", ".join(blocking_codes(result, report.fail_on)),
                                     named, result.agreement.id))
         elif verdict == NEEDS_REVIEW:
-            codes = sorted({f.code for f in result.findings
+            codes = sorted({f.code for f in result.iter_findings()
                             if f.counts and f.needs_review and f.severity >= report.fail_on})
             left_out.append(LeftOut(result.path, "needs legal review: " + ", ".join(codes), named, result.agreement.id))
         else:
@@ -148,7 +148,7 @@ def build_page(report: "RunReport", published: list["AgreementResult"], tool_ver
 
 def _waived(result: "AgreementResult") -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
-    for finding in result.findings:
+    for finding in result.iter_findings():
         if finding.waiver is None:
             continue
         expires = finding.waiver.entry.expires.isoformat()

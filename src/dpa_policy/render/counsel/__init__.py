@@ -2,7 +2,8 @@
 grouped by clause beside the contract's own words, waivers, the data shared and the term.
 
 ``build(report, as_of, expiring_within_days)`` makes the plain data view;
-``render_html(view)`` and ``render_markdown(view)`` lay it out. ``dpa-policy report`` is the
+``render_html(view)`` and ``render_markdown(view)`` lay it out (``write_html(view, out)`` and
+``write_markdown(view, out)`` write it as it is rendered, one agreement at a time). ``dpa-policy report`` is the
 command line (:mod:`dpa_policy.commands.report`).
 
 The names load on first use, so importing one part (the charts, the view's shapes) does not
@@ -15,11 +16,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .render import render_html, render_markdown
+    from .render import render_html, render_markdown, write_html, write_markdown
     from .view import build
     from .view_models import CounselReport
 
-_LAZY = {"build": "view", "CounselReport": "view_models", "render_html": "render", "render_markdown": "render"}
+_LAZY = {"build": "view", "CounselReport": "view_models", "render_html": "render", "render_markdown": "render",
+         "write_html": "render", "write_markdown": "render"}
 
 
 def __getattr__(name: str) -> Any:
@@ -28,4 +30,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["CounselReport", "build", "render_html", "render_markdown"]
+__all__ = ["CounselReport", "build", "render_html", "render_markdown", "write_html", "write_markdown"]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
-from ...core.report import AgreementResult, RunReport
+from ...core.report import AgreementResult
 
 _COMPANY_FORMS = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc"}
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -62,15 +62,16 @@ def normalise_name(name: str) -> str:
     return " ".join(words)
 
 
-def portfolio_notes(report: RunReport) -> PortfolioNotes:
-    """The notes of a run. A run keeps its agreements compact, so each is read once here and
-    only the few terms compared are kept."""
-    facts = [_Facts.of(result) for result in report.results if result.summary is not None]
+def portfolio_notes(facts: Iterable["Facts"]) -> PortfolioNotes:
+    """The notes of a run, from :meth:`Facts.of` each agreement that loaded. A run keeps
+    its agreements compact: the counsel view takes the facts while it has each agreement
+    in hand, and only the few terms compared are kept."""
+    facts = list(facts)
     return PortfolioNotes(_subprocessor_names(facts), _vendor_conflicts(facts))
 
 
 @dataclass(frozen=True)
-class _Facts:
+class Facts:
     """What the notes compare of one agreement."""
 
     label: str
@@ -79,14 +80,14 @@ class _Facts:
     terms: tuple[tuple[Any, str], ...]  # (compared as, shown as), one per entry of _TERMS
 
     @classmethod
-    def of(cls, result: AgreementResult) -> "_Facts":
+    def of(cls, result: AgreementResult) -> "Facts":
         agreement = result.agreement
         clause = agreement.clauses.subprocessors
         return cls(f"{result.path} ({agreement.id})", agreement.parties.vendor.name,
                    tuple(clause.named) if clause is not None else (), tuple(read(agreement) for _, read in _TERMS))
 
 
-def _subprocessor_names(facts: list[_Facts]) -> tuple[NameVariants, ...]:
+def _subprocessor_names(facts: list[Facts]) -> tuple[NameVariants, ...]:
     by_company: dict[str, dict[str, set[str]]] = {}
     for agreement in facts:
         for name in agreement.subprocessors:
@@ -97,8 +98,8 @@ def _subprocessor_names(facts: list[_Facts]) -> tuple[NameVariants, ...]:
     )
 
 
-def _vendor_conflicts(facts: list[_Facts]) -> tuple[TermConflict, ...]:
-    by_vendor: dict[str, list[_Facts]] = {}
+def _vendor_conflicts(facts: list[Facts]) -> tuple[TermConflict, ...]:
+    by_vendor: dict[str, list[Facts]] = {}
     for agreement in facts:
         by_vendor.setdefault(normalise_name(agreement.vendor), []).append(agreement)
     conflicts = []

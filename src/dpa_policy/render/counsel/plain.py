@@ -136,6 +136,7 @@ def us_dates(text: str) -> str:
     return _DAY_FIRST.sub(lambda m: f"{m.group(2)} {int(m.group(1))}, {m.group(3)}", text)
 
 
+@lru_cache(maxsize=8192)  # a portfolio repeats the same messages agreement after agreement
 def finding_text(text: str) -> str:
     """A finding's message in plain words (see the module docstring)."""
     text = us_dates(_PAREN.sub(_drop_record_notes, text))
@@ -193,6 +194,7 @@ def _literal(match: re.Match[str]) -> str:
     return word(inside) if ("_" in inside or "." in inside or inside in _WORDS) else inside
 
 
+@lru_cache(maxsize=1024)  # the same rules' prose, for every agreement in a report
 def basis_text(text: str) -> str:
     """A rule's "Why it matters" or "Legal basis" prose in plain words (module docstring)."""
     text = us_dates(_SETTING_IN_PARENS.sub("", text))

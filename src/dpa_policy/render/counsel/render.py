@@ -15,6 +15,7 @@ template marks it as already safe. Escaping is the default in both formats, neve
 
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
 from typing import Any
@@ -135,13 +136,72 @@ def _charts(view: CounselReport) -> dict[str, Markup]:
     return out
 
 
+def write_html(view: CounselReport, out: Any) -> None:
+    """Write the HTML report to ``out`` (anything with ``write``) as it is rendered: one
+    agreement's section at a time, never the whole page in memory."""
+    _write_blocks(_html_env().get_template("report.html").generate(r=view, charts=_charts(view)), out)
+
+
+def write_markdown(view: CounselReport, out: Any) -> None:
+    """Write the Markdown report to ``out`` as it is rendered, with runs of blank lines the
+    template leaves between blocks collapsed to one."""
+    collapse = _BlankLines(out)
+    _write_blocks(_markdown_env().get_template("report.md").generate(r=view), collapse)
+    collapse.close()
+
+
+def _write_blocks(chunks: Any, out: Any) -> None:
+    """The template's many small pieces, written in blocks of about 64 KiB."""
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            out.write("".join(pending))
+            pending, size = [], 0
+    out.write("".join(pending))
+
+
+class _BlankLines:
+    """Collapses three or more newlines in a row to two, across the chunks written: the
+    newlines at a chunk's end are held until the next chunk shows where the run ends."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.held = 0  # newlines seen at the end of what was written so far, not yet written
+
+    def write(self, chunk: str) -> None:
+        if not chunk:
+            return
+        body = chunk.rstrip("\n")
+        if not body:  # only newlines: the run goes on
+            self.held += len(chunk)
+            return
+        leading = len(body) - len(body.lstrip("\n"))
+        if self.held or leading:
+            self.out.write("\n" * min(self.held + leading, 2))
+        self.out.write(_BLANK_RUN.sub("\n\n", body.lstrip("\n")))
+        self.held = len(chunk) - len(body)
+
+    def close(self) -> None:
+        self.out.write("\n" * min(self.held, 2))
+        self.held = 0
+
+
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
 def render_html(view: CounselReport) -> str:
-    return _html_env().get_template("report.html").render(r=view, charts=_charts(view))
+    out = io.StringIO()
+    write_html(view, out)
+    return out.getvalue()
 
 
 def render_markdown(view: CounselReport) -> str:
-    text = _markdown_env().get_template("report.md").render(r=view)
-    return re.sub(r"\n{3,}", "\n\n", text)
+    out = io.StringIO()
+    write_markdown(view, out)
+    return out.getvalue()
 
 
-__all__ = ["render_html", "render_markdown"]
+__all__ = ["render_html", "render_markdown", "write_html", "write_markdown"]

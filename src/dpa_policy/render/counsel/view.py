@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 from pydantic import BaseModel
 
@@ -24,7 +24,7 @@ from ...core.report import AgreementResult, RunReport
 from ...findings import INPUT_CODES, Finding, Severity
 from ...model.vocabulary import ELEMENTS, LAWS, SUBJECT_LABELS, SUBJECTS
 from ..dates import long_date
-from .notes import portfolio_notes
+from .notes import Facts, portfolio_notes
 from .plain import basis_text, finding_text, us_dates, value_text
 from .provenance import imported_from, review_status, source_view
 from .view_models import (
@@ -44,6 +44,7 @@ from .view_models import (
     TERM_LABELS,
     UNREADABLE,
     VERDICT_LABELS,
+    AgreementRow,
     AgreementView,
     Block,
     ClauseView,
@@ -92,20 +93,25 @@ def prose(text: str) -> tuple[Block, ...]:
 
 # --------------------------------------------------------------------------- the view
 def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 90) -> CounselReport:
-    """The counsel view of a run, judged as of ``as_of``."""
-    crashed: dict[str, list[str]] = {}
-    for crash in report.crashes:
-        crashed.setdefault(crash.file, []).append(f"rule {crash.code} ({crash.slug}) crashed: {crash.error}")
-    agreements = tuple(
-        _agreement(result, index, report.fail_on, as_of, expiring_within_days, tuple(crashed.get(result.path, ())))
-        for index, result in enumerate(report.results, start=1)
-    )
-    verdicts = Counter(a.verdict for a in agreements)
-    terms = Counter(a.term.status for a in agreements if a.term is not None)
+    """The counsel view of a run, judged as of ``as_of``. One pass over the agreements
+    counts what the portfolio summary shows and keeps a line per agreement; the full view
+    of each is built again, one at a time, when its section is written
+    (:class:`AgreementViews`), so memory does not grow with the size of the run."""
+    views = AgreementViews(report, as_of, expiring_within_days)
+    verdicts: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
     rule_agreements: Counter[str] = Counter()
     rule_findings: Counter[str] = Counter()
     rule_info: dict[str, tuple[str, str]] = {}
-    for view in agreements:
+    rows = []
+    facts = []
+    for result, view in zip(report.results, views):
+        rows.append(AgreementRow.of(view))
+        if result.summary is not None:  # read now, while the view's reading of the file is cached
+            facts.append(Facts.of(result))
+        verdicts[view.verdict] += 1
+        if view.term is not None:
+            terms[view.term.status] += 1
         for clause in view.clauses:
             for rule in clause.rules:
                 failing = [f for f in rule.findings if f.fails and not f.review]  # a question is not a failure
@@ -114,7 +120,7 @@ def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 9
                     rule_findings[rule.code] += len(failing)
                     rule_info[rule.code] = (rule.slug, rule.summary)
     top = sorted(rule_agreements, key=lambda code: (-rule_agreements[code], -rule_findings[code], code))
-    expiring = sorted((a for a in agreements if a.term is not None and a.term.status in (EXPIRED, EXPIRING)),
+    expiring = sorted((a for a in rows if a.term is not None and a.term.status in (EXPIRED, EXPIRING)),
                       key=lambda a: (a.term.expires, a.path))
     return CounselReport(
         as_of=as_of,
@@ -123,31 +129,61 @@ def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 9
         fail_on=str(report.fail_on),
         tool_version=report.tool_version,
         waivers_source=report.waivers_source,
-        agreements=agreements,
+        agreements=views,
+        rows=tuple(rows),
         verdicts={v: verdicts.get(v, 0) for v in VERDICT_LABELS},
         terms={t: terms.get(t, 0) for t in TERM_LABELS},
         top_rules=tuple(RuleCount(code, *rule_info[code], rule_agreements[code], rule_findings[code]) for code in top),
         expiring=tuple(expiring),
         waiver_file_findings=tuple(_finding(f, None, report.fail_on, as_of, 0) for f in report.waiver_findings),
         crashes=tuple(f"rule {c.code} ({c.slug}) crashed on {c.file}: {c.error}" for c in report.crashes),
-        waived_findings=sum(len(a.waived) for a in agreements),
-        notes=portfolio_notes(report),
+        waived_findings=sum(row.waived_count for row in rows),
+        notes=portfolio_notes(facts),
     )
+
+
+class AgreementViews(Sequence[AgreementView]):
+    """The :class:`AgreementView` of each agreement of a run, in order, built from the run's
+    compact results (and the agreement's file, read again) each time one is asked for."""
+
+    def __init__(self, report: RunReport, as_of: datetime.date, expiring_within_days: int) -> None:
+        self._report = report
+        self._as_of = as_of
+        self._expiring_within_days = expiring_within_days
+        self._crashed: dict[str, list[str]] = {}
+        for crash in report.crashes:
+            self._crashed.setdefault(crash.file, []).append(f"rule {crash.code} ({crash.slug}) crashed: {crash.error}")
+
+    def __len__(self) -> int:
+        return len(self._report.results)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        result = self._report.results[index]  # IndexError past the end, as a sequence should
+        return _agreement(result, index + 1, self._report.fail_on, self._as_of, self._expiring_within_days,
+                          tuple(self._crashed.get(result.path, ())))
+
+    def __iter__(self) -> Iterator[AgreementView]:
+        return (self[index] for index in range(len(self)))
 
 
 def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: datetime.date,
                expiring_within_days: int, crashes: tuple[str, ...]) -> AgreementView:
     anchor = f"agreement-{index}"
     agreement = result.agreement
+    findings = result.iter_findings()  # read from the run's store, not kept on the result
     if agreement is None:
-        problems = tuple(_finding(f, None, fail_on, as_of, 0) for f in result.findings)
+        problems = tuple(_finding(f, None, fail_on, as_of, 0) for f in findings)
         return AgreementView(anchor, result.path, UNREADABLE, input_problems=problems, crashes=crashes)
     policy = result.policy
     rules = {r.code: r for r in policy.rules} if policy is not None else {}
     warn_days = policy.waivers.warn_days_before_expiry if policy is not None else 30
 
     by_clause: dict[str, dict[str, list[FindingView]]] = {}
-    for finding in result.findings:
+    for finding in findings:
         resolved = rules.get(finding.code)
         rule_cls = resolved.registered.rule if resolved is not None else None
         clause = (rule_cls.clause if rule_cls is not None else None) or _clause_of(finding.pointer)
@@ -180,11 +216,11 @@ def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: da
         verdict = FAIL
     elif result.needs_review(fail_on):
         verdict = NEEDS_REVIEW
-    elif any(f.waiver is not None for f in result.findings):
+    elif any(f.waiver is not None for f in findings):
         verdict = PASS_WAIVED
     else:
         verdict = PASS
-    with_findings = {f.code for f in result.findings}
+    with_findings = {f.code for f in findings}
     passed_rules = tuple((r.code, r.slug, us_dates(r.registered.rule.summary()))
                          for r in sorted(rules.values(), key=lambda r: r.code) if r.code not in with_findings)
     laws = ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Sequence
 
 from .notes import PortfolioNotes
 
@@ -246,6 +247,35 @@ class AgreementView:
 
 
 @dataclass(frozen=True)
+class AgreementRow:
+    """One line of the portfolio's lists (contents, the table of agreements, expiring terms):
+    what they show of an agreement, kept for every agreement while the full
+    :class:`AgreementView` of each is built only as its section is written."""
+
+    anchor: str
+    path: str
+    verdict: str
+    id: str | None
+    vendor: str | None
+    term: TermView | None
+    failing: int
+    waived_count: int
+
+    @classmethod
+    def of(cls, view: AgreementView) -> "AgreementRow":
+        return cls(view.anchor, view.path, view.verdict, view.id, view.vendor, view.term, view.failing,
+                   len(view.waived))
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+    @property
+    def name(self) -> str:
+        return self.vendor or self.path
+
+
+@dataclass(frozen=True)
 class RuleCount:
     code: str
     slug: str
@@ -262,7 +292,11 @@ class CounselReport:
     fail_on: str
     tool_version: str
     waivers_source: str | None
-    agreements: tuple[AgreementView, ...]
+    #: Each agreement's full view, built when asked for, one at a time (a sequence that
+    #: builds on access: a report of 100,000 agreements never holds them all).
+    agreements: Sequence[AgreementView]
+    #: Each agreement's line in the portfolio's lists, in the same order.
+    rows: tuple[AgreementRow, ...]
     #: verdict -> number of agreements, every verdict present (zero included), in order.
     verdicts: dict[str, int]
     #: term status -> number of agreements that loaded, every status present, in order.
@@ -270,7 +304,7 @@ class CounselReport:
     #: Rules failing in the most agreements, most first (then by code).
     top_rules: tuple[RuleCount, ...]
     #: Expired and expiring agreements, soonest expiry first.
-    expiring: tuple[AgreementView, ...]
+    expiring: tuple[AgreementRow, ...]
     #: Findings about the waivers file itself (DPA901-DPA904).
     waiver_file_findings: tuple[FindingView, ...]
     #: "rule CODE crashed on FILE: error" lines; the run is incomplete when any.
@@ -282,4 +316,4 @@ class CounselReport:
 
     @property
     def total(self) -> int:
-        return len(self.agreements)
+        return len(self.rows)
