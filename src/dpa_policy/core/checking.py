@@ -56,7 +56,7 @@ class FileChecker:
         if problem is not None:  # found while discovering (a folder that cannot be listed)
             return _not_loaded(display, [problem])
         try:
-            raw = read_bytes(Path(display))
+            raw = read_bytes(display)
         except LoadFailed as failed:  # not a regular file, unreadable: nothing to key a cache entry by
             return _not_loaded(display, failed.problems)
         digest = file_digest(raw)

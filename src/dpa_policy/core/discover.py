@@ -60,14 +60,17 @@ def _search(top: Path, found: dict[str, InputProblem | None]) -> None:
             found[folder.as_posix()] = InputProblem("DPA006", f"cannot list folder: {os_reason(exc, folder)}",
                                                     Position(1, 1))
             continue
+        # Names joined as text, exactly as ``(folder / name).as_posix()`` would (a folder may
+        # hold 100,000 files, and a Path per file cost more than listing them).
+        base = folder.as_posix()
+        prefix = "" if base == "." else base.rstrip("/") + "/"
         for name, entry in entries:
             if name.startswith("."):
                 continue
-            child = folder / name
             if _is_folder(entry, follow_symlinks=False):
-                pending.append(child)
-            elif Path(name).suffix in AGREEMENT_SUFFIXES and not _is_folder(entry, follow_symlinks=True):
-                found.setdefault(child.as_posix(), None)
+                pending.append(folder / name)
+            elif name.endswith(AGREEMENT_SUFFIXES) and not _is_folder(entry, follow_symlinks=True):
+                found.setdefault(prefix + name, None)
 
 
 def _is_folder(entry: os.DirEntry, *, follow_symlinks: bool) -> bool:

@@ -39,35 +39,28 @@ def evaluate(doc: AgreementDocument, policy: ResolvedPolicy, display: str,
         context = RunContext()
     findings: list[Finding] = []
     crashes: list[RuleCrash] = []
+    agreement, locate = doc.agreement, doc.source_map.locate
     for resolved in policy.rules:
+        rule = resolved.rule
         try:
-            if takes_context(type(resolved.rule)):
-                violations = list(resolved.rule.check(doc.agreement, resolved.options, context))
+            if takes_context(type(rule)):
+                violations = list(rule.check(agreement, resolved.options, context))
             else:
-                violations = list(resolved.rule.check(doc.agreement, resolved.options))
+                violations = list(rule.check(agreement, resolved.options))
         except Exception as exc:  # noqa: BLE001 - any rule failure must surface, never pass
             crashes.append(RuleCrash(resolved.code, resolved.slug, display,
                                      f"{exc.__class__.__name__}: {exc}", traceback.format_exc()))
             continue
         for violation in violations:
             path = tuple(violation.path)
-            position = doc.source_map.locate(path)
+            line, column = locate(path)
             outcome = _outcome(resolved, violation, policy)
-            findings.append(Finding(
-                file=display,
-                line=position.line,
-                column=position.column,
-                code=resolved.code,
-                slug=resolved.slug,
-                severity=policy.review_severity if outcome is Outcome.REVIEW and policy.review_severity is not None
-                else resolved.severity,
-                message=violation.message,
-                pointer=json_pointer(path),
-                observed=violation.observed,
-                required=violation.required,
-                layer=_layer(resolved, violation),
-                outcome=outcome,
-            ))
+            severity = (policy.review_severity if outcome is Outcome.REVIEW and policy.review_severity is not None
+                        else resolved.severity)
+            # Positional, in Finding's field order: a run makes one per finding.
+            findings.append(Finding(display, line, column, resolved.code, resolved.slug, severity, violation.message,
+                                    json_pointer(path), violation.observed, violation.required,
+                                    _layer(resolved, violation), None, outcome))
     return findings, crashes
 
 

@@ -30,7 +30,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     return text_from_bytes(read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
 
 
-def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+def read_bytes(path: "Path | str", *, max_bytes: int = MAX_BYTES) -> bytes:
     """A regular file's bytes, at most ``max_bytes + 1`` of them (one more than allowed, so
     :func:`text_from_bytes` can tell the file is too large). Raises LoadFailed.
 

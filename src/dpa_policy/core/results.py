@@ -37,10 +37,8 @@ from ..findings import Finding, Outcome, Severity
 _ALL_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 _FIELDS = tuple(name for name in _ALL_FIELDS if name not in ("file", "waiver"))
 _VALUES = operator.attrgetter(*_FIELDS)
-_WAIVER_AT = _ALL_FIELDS.index("waiver") - 1  # where None goes back in, counting after the file
 #: Enum fields, by their encoded values (a dict lookup is several times faster than Severity(3)).
 _DECODE = {"severity": {s.value: s for s in Severity}, "outcome": {o.value: o for o in Outcome}}
-_ENUMS = tuple((index, _DECODE[name]) for index, name in enumerate(_FIELDS) if name in _DECODE)
 
 
 def file_digest(raw: bytes) -> bytes:
@@ -171,13 +169,16 @@ def encode_findings(findings: Iterable[Finding]) -> bytes:
 
 def decode_findings(blob: bytes, path: str) -> list[Finding]:
     """The findings :func:`encode_findings` wrote, for the agreement at ``path``."""
-    findings = []
-    for row in json.loads(blob):
-        for index, by_value in _ENUMS:
-            row[index] = by_value[row[index]]
-        row.insert(_WAIVER_AT, None)
-        findings.append(Finding(path, *row))
-    return findings
+    severity, outcome = _DECODE["severity"], _DECODE["outcome"]
+    # Unpacked by name, in _FIELDS order (checked below): a large report decodes every finding.
+    return [Finding(path, line, column, code, slug, severity[level], message, pointer, observed, required, layer,
+                    None, outcome[kind])
+            for line, column, code, slug, level, message, pointer, observed, required, layer, kind in json.loads(blob)]
+
+
+if _FIELDS != ("line", "column", "code", "slug", "severity", "message", "pointer", "observed", "required", "layer",
+               "outcome"):  # pragma: no cover - a new Finding field must be added to decode_findings too
+    raise ImportError(f"decode_findings does not know Finding's fields {_FIELDS}")
 
 
 # ----------------------------------------------------------------------------- store

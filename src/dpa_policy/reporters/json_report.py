@@ -15,9 +15,12 @@ import io
 from typing import TextIO
 
 from ..core.report import Reporter, RunReport, crashed_rules
+from ..findings import Outcome, Severity
 from .json_stream import write_json
 
 FORMAT_VERSION = 1
+#: Severities and outcomes as the report writes them (str() of each, looked up once).
+_WORDS = {**{s: str(s) for s in Severity}, **{o: str(o) for o in Outcome}}
 
 
 class JsonReporter(Reporter):
@@ -71,9 +74,9 @@ class JsonReporter(Reporter):
             "findings": (
                 {
                     "file": f.file, "line": f.line, "column": f.column, "code": f.code,
-                    "slug": f.slug, "severity": str(f.severity), "message": f.message,
+                    "slug": f.slug, "severity": _WORDS[f.severity], "message": f.message,
                     "pointer": f.pointer, "observed": f.observed, "required": f.required,
-                    "layer": f.layer, "outcome": str(f.outcome),
+                    "layer": f.layer, "outcome": _WORDS[f.outcome],
                     "waiver": None if f.waiver is None else {
                         "approver": f.waiver.entry.approver,
                         "expires": f.waiver.entry.expires.isoformat(),

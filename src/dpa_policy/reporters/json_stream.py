@@ -22,8 +22,10 @@ from .inert import json_document
 
 try:
     from _json import encode_basestring as _encode_string  # what json.dumps(ensure_ascii=False) uses
+    from _json import make_encoder as _make_encoder
 except ImportError:  # pragma: no cover - CPython always has it; other interpreters may not
     from json.encoder import py_encode_basestring as _encode_string  # type: ignore[assignment]
+    _make_encoder = None
 
 _INDENT = "  "
 _BLOCK = 64 * 1024
@@ -143,11 +145,19 @@ def _flat_dict(value: dict, level: int) -> str:
     it writes the inside of the indented form; the braces' lines are added here."""
     encoder = _FLAT_ENCODERS.get(level)
     if encoder is None:
-        encoder = _FLAT_ENCODERS[level] = json.JSONEncoder(
-            ensure_ascii=False, check_circular=False, separators=(",\n" + _INDENT * (level + 1), ": "))
+        encoder = _FLAT_ENCODERS[level] = _flat_encoder(",\n" + _INDENT * (level + 1))
     if not _TEXT.issuperset(map(type, value)):
         return _text(dict((_key_text(k) if k.__class__ is not str else k, v) for k, v in value.items()), level)
-    return "{\n" + _INDENT * (level + 1) + encoder.encode(value)[1:-1] + "\n" + _INDENT * level + "}"
+    return "{\n" + _INDENT * (level + 1) + "".join(encoder(value, 0))[1:-1] + "\n" + _INDENT * level + "}"
+
+
+def _flat_encoder(separator: str) -> Any:
+    """json's C encoder with ``separator`` between items, called directly: JSONEncoder.encode
+    makes a new one on every call, which cost more than encoding a finding."""
+    options = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(separator, ": "))
+    if _make_encoder is None:  # pragma: no cover - CPython always has it
+        return lambda value, _level: (options.encode(value),)
+    return _make_encoder(None, options.default, _encode_string, None, ": ", separator, False, False, True)
 
 
 def _key(key: Any) -> str:
