@@ -204,6 +204,29 @@ def test_what_the_findings_depend_on_is_in_the_key(mixed, cache_home, change):
     assert entries(cache_home) == before + (1 if change == "agreement" else before)
 
 
+def test_a_run_under_a_key_no_run_has_stored_looks_nothing_up(mixed, cache_home, monkeypatch):
+    """The first run after a change to the policy (or the tool) cannot hit the cache: it
+    checks everything without asking for entries, and the run after it hits them all."""
+    lookups: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        connection = real_connect(*args, **kwargs)
+        connection.set_trace_callback(lambda sql: lookups.append(sql) if "FROM entries WHERE key" in sql else None)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    first = check(mixed, "--format", "json")
+    assert lookups == [] and entries(cache_home) == 20
+    from dpa_policy.core import checking
+
+    def no_evaluation(*_):
+        raise AssertionError("an unchanged agreement was evaluated again")
+
+    monkeypatch.setattr(checking, "evaluate", no_evaluation)
+    assert check(mixed, "--format", "json") == first and len(lookups) == 20
+
+
 def test_a_damaged_entry_is_ignored_and_replaced(mixed, cache_home):
     expected = check(mixed, "--format", "json", "--no-cache")
     check(mixed, "--format", "json")

@@ -10,7 +10,8 @@ every agreement is checked afresh. A rule that crashed is never remembered.
 
 Entries live in one SQLite file, ``$XDG_CACHE_HOME/dpa-policy/findings-1.sqlite3``
 (``~/.cache/dpa-policy`` when XDG_CACHE_HOME is not set), so ten thousand agreements are not
-ten thousand small files. SQLite makes concurrent runs safe: each run adds its new entries in
+ten thousand small files. The file also lists the run keys that have stored entries, so the
+first run after a change (every lookup a miss) looks nothing up. SQLite makes concurrent runs safe: each run adds its new entries in
 transactions, which other runs see whole or not at all. Each entry also carries its format,
 its key and a checksum of its content, so a damaged or stale entry is ignored (and replaced),
 never trusted; a damaged database file is set aside and started afresh. Findings are stored as
@@ -45,6 +46,9 @@ _BATCH = 500
 _HEADER = b"dpa-policy-cache %d %s\n"
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL, day INTEGER NOT NULL) "
            "WITHOUT ROWID")
+#: The run keys that have entries: a run whose key is not here (the first after any change to
+#: the policy, the rules or the tool) looks nothing up, since nothing can match.
+_RUNS = "CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, day INTEGER NOT NULL) WITHOUT ROWID"
 
 
 def default_folder() -> Path:
@@ -86,6 +90,8 @@ class FindingsCache:
         self._pid = 0  # the process that opened the connection: a forked worker opens its own
         self._pending: list[tuple[bytes, bytes, int]] = []
         self._broken = False
+        #: Whether entries under this key may exist (None: not asked yet, in this process).
+        self._known: bool | None = None
 
     def _db(self) -> Any:
         if self._broken:
@@ -98,6 +104,7 @@ class FindingsCache:
                 connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
                 connection.execute("PRAGMA synchronous=OFF")  # a cache: a crash costs entries, never the truth
                 connection.execute(_SCHEMA)
+                connection.execute(_RUNS)
             except (OSError, sqlite3.Error) as exc:
                 return self._fail(exc)
             self._connection, self._pid = connection, os.getpid()
@@ -121,7 +128,7 @@ class FindingsCache:
         import sqlite3
 
         db = self._db()
-        if db is None:
+        if db is None or not self._may_hold(db):
             return None
         name = self._name(digest)
         try:
@@ -134,6 +141,18 @@ class FindingsCache:
             return _decode(bytes(row[0]), name, digest)
         except (ValueError, TypeError, KeyError, IndexError):  # damaged: ignored, and replaced after the check
             return None
+
+    def _may_hold(self, db: Any) -> bool:
+        """Has a run under this key stored entries? Asked once per process."""
+        import sqlite3
+
+        if self._known is None:
+            try:
+                self._known = db.execute("SELECT 1 FROM runs WHERE key = ?", (self.key,)).fetchone() is not None
+            except sqlite3.Error as exc:
+                self._fail(exc)
+                return False
+        return self._known
 
     def add(self, digest: bytes, record: Checked) -> None:
         """Remember ``record`` (written in batches; :meth:`close` writes the rest)."""
@@ -163,6 +182,7 @@ class FindingsCache:
         try:
             with _transaction(db):
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", pending)
+                db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (self.key, _today()))
         except sqlite3.Error as exc:  # locked by another run beyond the timeout, disk full: skip
             if "locked" not in str(exc) and "busy" not in str(exc):
                 self._fail(exc)
@@ -185,6 +205,7 @@ class FindingsCache:
             marker.touch()
             with _transaction(db):
                 db.execute("DELETE FROM entries WHERE day < ?", (_today() - MAX_AGE_DAYS,))
+                db.execute("DELETE FROM runs WHERE day < ?", (_today() - MAX_AGE_DAYS,))
         except (OSError, sqlite3.Error):
             return
 
