@@ -70,7 +70,7 @@ def portfolio_notes(facts: Iterable["Facts"]) -> PortfolioNotes:
     return PortfolioNotes(_subprocessor_names(facts), _vendor_conflicts(facts))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per agreement, until the notes are made
 class Facts:
     """What the notes compare of one agreement."""
 
@@ -83,7 +83,8 @@ class Facts:
     def of(cls, result: AgreementResult) -> "Facts":
         agreement = result.agreement
         clause = agreement.clauses.subprocessors
-        return cls(f"{result.path} ({agreement.id})", agreement.parties.vendor.name,
+        vendor = result.summary.vendor if result.summary is not None else agreement.parties.vendor.name
+        return cls(f"{result.path} ({agreement.id})", vendor,
                    tuple(clause.named) if clause is not None else (), tuple(read(agreement) for _, read in _TERMS))
 
 

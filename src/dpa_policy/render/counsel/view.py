@@ -105,20 +105,19 @@ def build(report: RunReport, as_of: datetime.date, expiring_within_days: int = 9
     rule_info: dict[str, tuple[str, str]] = {}
     rows = []
     facts = []
-    for result, view in zip(report.results, views):
-        rows.append(AgreementRow.of(view))
-        if result.summary is not None:  # read now, while the view's reading of the file is cached
+    for index, result in enumerate(report.results, start=1):
+        row, failing = _row(result, index, report.fail_on, as_of, expiring_within_days, views.crashes_of(result))
+        rows.append(row)
+        if result.summary is not None:  # read now, while the row's reading of the file is cached
             facts.append(Facts.of(result))
-        verdicts[view.verdict] += 1
-        if view.term is not None:
-            terms[view.term.status] += 1
-        for clause in view.clauses:
-            for rule in clause.rules:
-                failing = [f for f in rule.findings if f.fails and not f.review]  # a question is not a failure
-                if failing:
-                    rule_agreements[rule.code] += 1
-                    rule_findings[rule.code] += len(failing)
-                    rule_info[rule.code] = (rule.slug, rule.summary)
+        verdicts[row.verdict] += 1
+        if row.term is not None:
+            terms[row.term.status] += 1
+        for code, found in failing.items():
+            rule_agreements[code] += 1
+            rule_findings[code] += len(found)
+            if code not in rule_info:
+                rule_info[code] = _rule_identity(code, found[0].slug, result)
     top = sorted(rule_agreements, key=lambda code: (-rule_agreements[code], -rule_findings[code], code))
     expiring = sorted((a for a in rows if a.term is not None and a.term.status in (EXPIRED, EXPIRING)),
                       key=lambda a: (a.term.expires, a.path))
@@ -157,6 +156,9 @@ class AgreementViews(Sequence[AgreementView]):
     def __len__(self) -> int:
         return len(self._report.results)
 
+    def crashes_of(self, result: AgreementResult) -> tuple[str, ...]:
+        return tuple(self._crashed.get(result.path, ()))
+
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
@@ -164,10 +166,55 @@ class AgreementViews(Sequence[AgreementView]):
             index += len(self)
         result = self._report.results[index]  # IndexError past the end, as a sequence should
         return _agreement(result, index + 1, self._report.fail_on, self._as_of, self._expiring_within_days,
-                          tuple(self._crashed.get(result.path, ())))
+                          self.crashes_of(result))
 
     def __iter__(self) -> Iterator[AgreementView]:
         return (self[index] for index in range(len(self)))
+
+
+def _row(result: AgreementResult, index: int, fail_on: Severity, as_of: datetime.date, expiring_within_days: int,
+         crashes: tuple[str, ...]) -> tuple[AgreementRow, dict[str, list[Finding]]]:
+    """An agreement's line in the portfolio's lists, and its failing findings by rule: what
+    :func:`_agreement` would show of it, without building its view."""
+    findings = result.iter_findings()
+    failing = [f for f in findings if _fails(f, fail_on) and not f.needs_review]  # a question is not a failure
+    waived = sum(1 for f in findings if f.waiver is not None)
+    agreement = result.agreement
+    if agreement is None:
+        return AgreementRow(f"agreement-{index}", result.path, UNREADABLE, None, None, None, len(failing), waived), {}
+    by_code: dict[str, list[Finding]] = {}
+    for finding in failing:
+        by_code.setdefault(finding.code, []).append(finding)
+    summary = result.summary
+    row = AgreementRow(f"agreement-{index}", result.path, _verdict(result, findings, fail_on, crashes),
+                       summary.id if summary is not None else agreement.id,
+                       summary.vendor if summary is not None else agreement.parties.vendor.name,
+                       _term(agreement.term, as_of, expiring_within_days), len(failing), waived)
+    return row, by_code
+
+
+def _rule_identity(code: str, slug: str, result: AgreementResult) -> tuple[str, str]:
+    """(slug, summary) of a rule as its section in the report names it."""
+    resolved = next((r for r in result.policy.rules if r.code == code), None) if result.policy is not None else None
+    if resolved is None:  # not a rule of the policy: an input problem or a stranger
+        return slug, INPUT_CODES.get(code, ("", ""))[1]
+    return resolved.slug, us_dates(resolved.registered.rule.summary())
+
+
+def _fails(finding: Finding, fail_on: Severity) -> bool:
+    return finding.counts and finding.severity >= fail_on
+
+
+def _verdict(result: AgreementResult, findings: list[Finding], fail_on: Severity, crashes: tuple[str, ...]) -> str:
+    if crashes:
+        return INCOMPLETE
+    if result.fails(fail_on):
+        return FAIL
+    if result.needs_review(fail_on):
+        return NEEDS_REVIEW
+    if any(f.waiver is not None for f in findings):
+        return PASS_WAIVED
+    return PASS
 
 
 def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: datetime.date,
@@ -210,16 +257,7 @@ def _agreement(result: AgreementResult, index: int, fail_on: Severity, as_of: da
             page=getattr(model, "page", None),
         ))
 
-    if crashes:
-        verdict = INCOMPLETE
-    elif result.fails(fail_on):
-        verdict = FAIL
-    elif result.needs_review(fail_on):
-        verdict = NEEDS_REVIEW
-    elif any(f.waiver is not None for f in findings):
-        verdict = PASS_WAIVED
-    else:
-        verdict = PASS
+    verdict = _verdict(result, findings, fail_on, crashes)
     with_findings = {f.code for f in findings}
     passed_rules = tuple((r.code, r.slug, us_dates(r.registered.rule.summary()))
                          for r in sorted(rules.values(), key=lambda r: r.code) if r.code not in with_findings)
@@ -287,7 +325,7 @@ def _finding(finding: Finding, agreement: Any, fail_on: Severity, as_of: datetim
         required=value_text(finding.required),
         citation=_citation(agreement, finding.pointer) if agreement is not None else None,
         layer=finding.layer,
-        fails=finding.counts and finding.severity >= fail_on,
+        fails=_fails(finding, fail_on),
         waiver=waiver,
         review=finding.needs_review,
         source=source_view(agreement, finding.pointer, _clause_text(agreement, finding.pointer)),

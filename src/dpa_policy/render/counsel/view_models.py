@@ -171,7 +171,7 @@ class SubjectView:
     purposes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per agreement, kept for the portfolio's lists
 class TermView:
     effective: datetime.date
     expires: datetime.date | None
@@ -246,7 +246,7 @@ class AgreementView:
         return tuple(WaiverRow(code, found[0].slug, waiver, len(found)) for (code, waiver), found in rows.items())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgreementRow:
     """One line of the portfolio's lists (contents, the table of agreements, expiring terms):
     what they show of an agreement, kept for every agreement while the full
@@ -260,11 +260,6 @@ class AgreementRow:
     term: TermView | None
     failing: int
     waived_count: int
-
-    @classmethod
-    def of(cls, view: AgreementView) -> "AgreementRow":
-        return cls(view.anchor, view.path, view.verdict, view.id, view.vendor, view.term, view.failing,
-                   len(view.waived))
 
     @property
     def verdict_label(self) -> str:
