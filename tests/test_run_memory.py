@@ -105,6 +105,45 @@ def test_publish_reads_each_agreement_again_and_refuses_one_that_changed(tmp_pat
     assert not (tmp_path / "site").exists()
 
 
+def test_publish_reads_again_only_the_agreements_it_publishes(tmp_path, monkeypatch):
+    """Why an agreement is left out (it failed, it expired) comes from the run; only the
+    agreements on the page are read again. Cold, warm and uncached runs agree."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = base_agreement_text()
+    (folder / "good.yaml").write_text(text)
+    (folder / "late.yaml").write_text(text.replace("id: BASE-0001", "id: LATE")
+                                      .replace("window: 72 hours", "window: 10 business days"))
+    (folder / "ended.yaml").write_text(text.replace("id: BASE-0001", "id: ENDED")
+                                       .replace("expires: 2027-06-30", "expires: 2025-06-30"))
+    for n in range(15):  # enough agreements for the run to use the cache
+        (folder / f"more-{n:02d}.yaml").write_text(text.replace("id: BASE-0001", f"id: MORE-{n:02d}")
+                                                   .replace("window: 72 hours", "window: 10 business days"))
+    assert "expires: 2027-06-30" in text
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    from dpa_policy.core import report as report_module
+
+    read_again: list[str] = []
+    real_reload = report_module.reload_agreement.__wrapped__
+
+    def reload(path, summary):
+        read_again.append(Path(path).name)
+        return real_reload(path, summary)
+
+    monkeypatch.setattr(report_module, "reload_agreement", reload)
+    outputs = []
+    for flags in ([], [], ["--no-cache"]):  # cold (filling the cache), warm, uncached
+        out = io.StringIO()
+        site = tmp_path / f"site-{len(outputs)}"
+        assert main(["publish", str(folder), "--out", str(site), "--as-of", "2026-11-30", *flags], stdout=out) == 0
+        outputs.append((out.getvalue().replace(site.as_posix(), "SITE"), (site / "clearinghouse.json").read_text()))
+        assert set(read_again) == {"good.yaml"}, read_again
+        read_again.clear()
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "ended.yaml [ENDED]: not in effect on 2026-11-30: expired on 2025-06-30" in outputs[0][0]
+    assert "late.yaml [LATE]: fails DPA201" in outputs[0][0]
+
+
 @pytest.mark.parametrize("value", [
     {}, [], {"a": []}, {"a": {}}, [[[]]], [{}], "text", 5, None, 1.5, True, (1, (2,)),
     {"a": [1, 2, {"b": []}], "c": None, "d": False, "e": 2.5, "f": "##[x \ud800 \u2028 é\n\t\""},

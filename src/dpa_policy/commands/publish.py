@@ -77,9 +77,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """The ``dpa-policy publish`` command, from parsed arguments to exit code."""
     from ..core.options import checked_report
     from ..core.report import crashed_rules
-    from ..output.atomic import write_atomic
+    from ..output.atomic import Staged
     from ..output.guard import run_inputs
-    from ..render.clearinghouse.html import render_html, render_json
+    from ..render.clearinghouse.html import write_html, write_json_feed
     from ..render.clearinghouse.page import build_page, select
     from ..reporters.inert import text
     from ..version import tool_version
@@ -121,13 +121,22 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from ..render.settings import policy_and_config
 
     page = build_page(report, published, tool_version(), report.as_of)
-    files = {out_dir / FEED_NAME: render_json(page), out_dir / HTML_NAME: render_html(page)}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {args.out}: {exc.strerror or exc}") from None
-    for path, content in files.items():
-        write_atomic(path, content)
+    # Each file is written as it is rendered, to a temporary file beside it; both are put in
+    # place only when both are complete.
+    staged: list[Staged] = []
+    try:
+        for path, writer in ((out_dir / FEED_NAME, write_json_feed), (out_dir / HTML_NAME, write_html)):
+            staged.append(Staged(path))
+            writer(page, staged[-1])
+        for output in staged:
+            output.commit()
+    finally:
+        for output in staged:
+            output.discard()
     products = len(page["entries"])
     out.write(f"published {len(published)} of {len(report.results)} "
               f"{'agreement' if len(report.results) == 1 else 'agreements'} "

@@ -8,11 +8,12 @@ modification time) and the versions of the installed packs, of dpa-policy, of Py
 pydantic and PyYAML, the waivers file's bytes and the ``--as-of`` date. Change any of them and
 every agreement is checked afresh. A rule that crashed is never remembered.
 
-Entries live in one SQLite file, ``$XDG_CACHE_HOME/dpa-policy/findings-1.sqlite3``
+Entries live in one SQLite file, ``$XDG_CACHE_HOME/dpa-policy/findings-2.sqlite3``
 (``~/.cache/dpa-policy`` when XDG_CACHE_HOME is not set), so ten thousand agreements are not
 ten thousand small files. The file also lists the run keys that have stored entries, so the
-first run after a change (every lookup a miss) looks nothing up. SQLite makes concurrent runs safe: each run adds its new entries in
-transactions, which other runs see whole or not at all. Each entry also carries its format,
+first run after a change (every lookup a miss) looks nothing up. SQLite makes concurrent
+runs safe: each run adds its new entries in transactions, which other runs see whole or not
+at all. Each entry also carries its format,
 its key and a checksum of its content, so a damaged or stale entry is ignored (and replaced),
 never trusted; a damaged database file is set aside and started afresh. Findings are stored as
 plain JSON, never pickled: even a planted entry can only be refused, never run. Entries older
@@ -37,7 +38,7 @@ from typing import Any, NamedTuple
 from .checking import Checked
 from .results import AgreementSummary
 
-FORMAT = 1
+FORMAT = 2  # 2: an agreement's summary carries why it is not in effect
 MAX_AGE_DAYS = 30
 #: A run of fewer agreements than this skips the cache (a pre-commit hook's one or two
 #: files): checking them costs less than working out the run's key.
@@ -77,15 +78,17 @@ class CacheSettings(NamedTuple):
             return None
         key = run_key(self.policy_set, self.pm, self.registry, tool_version=self.tool_version, as_of=self.as_of,
                       waivers=self.waivers)
-        return FindingsCache(self.folder, key)
+        return FindingsCache(self.folder, key, self.as_of)
 
 
 class FindingsCache:
     """Checked records by agreement digest, for one :func:`run_key`."""
 
-    def __init__(self, folder: Path, key: bytes) -> None:
+    def __init__(self, folder: Path, key: bytes, as_of: datetime.date | None = None) -> None:
         self.path = folder / f"findings-{FORMAT}.sqlite3"
         self.key = key
+        #: The run's date (part of the key): what entries' summaries were judged as of.
+        self.as_of = as_of
         self._connection: Any = None
         self._pid = 0  # the process that opened the connection: a forked worker opens its own
         self._pending: list[tuple[bytes, bytes, int]] = []
@@ -138,7 +141,7 @@ class FindingsCache:
         if row is None:
             return None
         try:
-            return _decode(bytes(row[0]), name, digest)
+            return _decode(bytes(row[0]), name, digest, self.as_of)
         except (ValueError, TypeError, KeyError, IndexError):  # damaged: ignored, and replaced after the check
             return None
 
@@ -198,6 +201,13 @@ class FindingsCache:
             pass
         except OSError:
             return
+        for older in range(1, FORMAT):  # files an earlier version of dpa-policy wrote: nothing reads them now
+            for leftover in (self.path.with_name(f"findings-{older}.sqlite3"),
+                             self.path.with_name(f"findings-{older}.sqlite3.pruned")):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
         db = self._db()
         if db is None:
             return
@@ -229,7 +239,8 @@ def _today() -> int:
 
 def _encode(record: Checked, name: bytes) -> bytes:
     meta = json.dumps({
-        "summary": None if record.summary is None else [record.summary.id, record.summary.vendor],
+        "summary": None if record.summary is None else [record.summary.id, record.summary.vendor,
+                                                        record.summary.term_note],
         "policy_key": None if record.policy_key is None else list(record.policy_key),
         "tally": list(record.tally),
     }, separators=(",", ":")).encode("ascii")
@@ -237,7 +248,7 @@ def _encode(record: Checked, name: bytes) -> bytes:
     return _HEADER % (FORMAT, name.hex().encode("ascii")) + hashlib.blake2b(body).hexdigest().encode("ascii") + b"\n" + body
 
 
-def _decode(data: bytes, name: bytes, digest: bytes) -> Checked:
+def _decode(data: bytes, name: bytes, digest: bytes, as_of: datetime.date | None = None) -> Checked:
     header, checksum, body = data.split(b"\n", 2)
     if header + b"\n" != _HEADER % (FORMAT, name.hex().encode("ascii")):
         raise ValueError("another format or another key")
@@ -246,13 +257,15 @@ def _decode(data: bytes, name: bytes, digest: bytes) -> Checked:
     meta_line, findings = body.split(b"\n", 1)
     meta = json.loads(meta_line)
     summary, policy_key, tally = meta["summary"], meta["policy_key"], meta["tally"]
-    if summary is not None and not (len(summary) == 2 and all(isinstance(v, str) for v in summary)):
+    if summary is not None and not (len(summary) == 3 and all(isinstance(v, str) for v in summary[:2])
+                                    and (summary[2] is None or isinstance(summary[2], str))):
         raise ValueError("summary")
     if not (isinstance(tally, list) and all(type(n) is int and n >= 0 for n in tally)):
         raise ValueError("tally")
     return Checked(
         path="",
-        summary=None if summary is None else AgreementSummary(summary[0], sys.intern(summary[1]), digest),
+        summary=None if summary is None else AgreementSummary(summary[0], sys.intern(summary[1]), digest, as_of,
+                                                              summary[2]),
         policy_key=None if policy_key is None else tuple(policy_key),
         findings=findings,
         tally=tuple(tally),

@@ -77,7 +77,8 @@ class FileChecker:
             key, applied = None, self.policy
         findings, crashes = evaluate(loaded, applied, display, self.context)
         findings.sort(key=Finding.sort_key)
-        return Checked(display, AgreementSummary.of(loaded.agreement, digest), key, encode_findings(findings),
+        return Checked(display, AgreementSummary.of(loaded.agreement, digest, self.context.as_of), key,
+                       encode_findings(findings),
                        Tally.of(findings).as_tuple(), tuple(crashes))
 
 

@@ -20,6 +20,7 @@ worst be refused, never run.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import hashlib
 import json
@@ -54,10 +55,21 @@ class AgreementSummary:
     vendor: str
     #: :func:`file_digest` of the bytes that were checked (None when not read from a file).
     digest: bytes | None = None
+    #: The date ``term_note`` was judged as of (the run's), None when it was not judged.
+    as_of: datetime.date | None = None
+    #: Why the agreement is not in effect on ``as_of`` ("expired on 2025-06-30"), None when it
+    #: is: what publishing needs, without reading every agreement again.
+    term_note: str | None = None
 
     @classmethod
-    def of(cls, agreement: Any, digest: bytes | None = None) -> "AgreementSummary":
-        return cls(agreement.id, sys.intern(agreement.parties.vendor.name), digest)
+    def of(cls, agreement: Any, digest: bytes | None = None,
+           as_of: datetime.date | None = None) -> "AgreementSummary":
+        note = None
+        if as_of is not None:
+            from ..model.lifecycle import IN_EFFECT, describe, status
+
+            note = None if status(agreement.term, as_of) == IN_EFFECT else describe(agreement.term, as_of)
+        return cls(agreement.id, sys.intern(agreement.parties.vendor.name), digest, as_of, note)
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,9 +16,21 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def render_json(page: dict[str, Any]) -> str:
-    import json
+    import io
 
-    return json.dumps(page, indent=2, ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write_json_feed(page, out)
+    return out.getvalue()
+
+
+def write_json_feed(page: dict[str, Any], out: Any) -> None:
+    """The feed as ``json.dumps(page, indent=2, ensure_ascii=False)`` writes it (with ``##[``
+    written as an escape, the same JSON value), written in blocks instead of built whole: it
+    grows with every agreement published."""
+    from ...reporters.json_stream import write_json
+
+    # An iterator is written item by item: each entry is built as text on its own.
+    write_json({**page, "entries": iter(page["entries"])}, out)
 
 
 def slash_breaks(text: str):
@@ -30,6 +42,15 @@ def slash_breaks(text: str):
 
 
 def render_html(page: dict[str, Any]) -> str:
+    import io
+
+    out = io.StringIO()
+    write_html(page, out)
+    return out.getvalue()
+
+
+def write_html(page: dict[str, Any], out: Any) -> None:
+    """The page, written as it is rendered, in blocks of about 64 KiB."""
     import base64
     import datetime
     import hashlib
@@ -50,7 +71,15 @@ def render_html(page: dict[str, Any]) -> str:
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     # The stylesheet is this package's own constant, not agreement text: it is inserted as is
     # (escaping would break its quotes and '>'), and the page's CSP allows exactly it.
-    return env.get_template("index.html.j2").render(page=page, css=Markup(css), css_hash=f"sha256-{digest}", safe_url=safe_url,
-                                                    safe_mailto=safe_mailto,
-                                                    link_labels=LINK_LABELS,
-                                                    plain_date_iso=lambda text: plain_date(datetime.date.fromisoformat(text)))
+    chunks = env.get_template("index.html.j2").generate(
+        page=page, css=Markup(css), css_hash=f"sha256-{digest}", safe_url=safe_url, safe_mailto=safe_mailto,
+        link_labels=LINK_LABELS, plain_date_iso=lambda text: plain_date(datetime.date.fromisoformat(text)))
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            out.write("".join(pending))
+            pending, size = [], 0
+    out.write("".join(pending))

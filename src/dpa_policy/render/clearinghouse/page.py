@@ -53,8 +53,6 @@ def select(report: "RunReport", explicit: set[str],
     an agreement that loads, was fully checked, is in effect on ``as_of`` (default: the
     run's) and passes, with nothing left for a person to review, is published."""
     from ...core.report import FAIL, INCOMPLETE, NEEDS_REVIEW
-    from ...model.lifecycle import IN_EFFECT, describe, status
-
     from ...rule import today
 
     as_of = as_of or report.as_of or today()
@@ -66,27 +64,40 @@ def select(report: "RunReport", explicit: set[str],
     for result in report.results:
         named = result.path in explicit
         verdict = report.verdict(result, incomplete)
-        if result.agreement is None:
+        summary = result.summary
+        if summary is None:
             codes = ", ".join(sorted({f.code for f in result.iter_findings()})) or "unknown"
             left_out.append(LeftOut(result.path, f"did not load: {codes}", named))
         elif verdict == INCOMPLETE:
             left_out.append(LeftOut(result.path, "a rule crashed: " + ", ".join(sorted(set(crashed[result.path]))),
-                                    named, result.agreement.id))
-        elif status(result.agreement.term, as_of) != IN_EFFECT:
+                                    named, summary.id))
+        elif (ended := _not_in_effect(result, as_of)) is not None:
             # Whatever the policy says of DPA111: parents must never see an agreement that has
             # ended, or not begun, as one that protects their child's data.
-            left_out.append(LeftOut(result.path, f"not in effect on {as_of}: {describe(result.agreement.term, as_of)}",
-                                    named, result.agreement.id))
+            left_out.append(LeftOut(result.path, f"not in effect on {as_of}: {ended}", named, summary.id))
         elif verdict == FAIL:
             left_out.append(LeftOut(result.path, "fails " + ", ".join(blocking_codes(result, report.fail_on)),
-                                    named, result.agreement.id))
+                                    named, summary.id))
         elif verdict == NEEDS_REVIEW:
             codes = sorted({f.code for f in result.iter_findings()
                             if f.counts and f.needs_review and f.severity >= report.fail_on})
-            left_out.append(LeftOut(result.path, "needs legal review: " + ", ".join(codes), named, result.agreement.id))
+            left_out.append(LeftOut(result.path, "needs legal review: " + ", ".join(codes), named, summary.id))
         else:
             published.append(result)
     return published, left_out
+
+
+def _not_in_effect(result: "AgreementResult", as_of: "datetime.date") -> str | None:
+    """Why the agreement is not in effect on ``as_of``, or None when it is: from the run's
+    summary when the run judged the same date (no need to read the file again), else from
+    the agreement itself."""
+    from ...model.lifecycle import IN_EFFECT, describe, status
+
+    summary = result.summary
+    if summary is not None and summary.as_of == as_of:
+        return summary.term_note
+    term = result.agreement.term
+    return None if status(term, as_of) == IN_EFFECT else describe(term, as_of)
 
 
 # ------------------------------------------------------------------------------ the model
