@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """The ``dpa-policy publish`` command, from parsed arguments to exit code."""
     from ..core.options import checked_report
     from ..core.report import crashed_rules
-    from ..output.atomic import Staged
+    from ..output.atomic import write_together
     from ..output.guard import run_inputs
     from ..render.clearinghouse.html import write_html, write_json_feed
     from ..render.clearinghouse.page import build_page, select
@@ -125,18 +125,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {args.out}: {exc.strerror or exc}") from None
-    # Each file is written as it is rendered, to a temporary file beside it; both are put in
-    # place only when both are complete.
-    staged: list[Staged] = []
-    try:
-        for path, writer in ((out_dir / FEED_NAME, write_json_feed), (out_dir / HTML_NAME, write_html)):
-            staged.append(Staged(path))
-            writer(page, staged[-1])
-        for output in staged:
-            output.commit()
-    finally:
-        for output in staged:
-            output.discard()
+    # Each file is written as it is rendered; both are put in place only when both are complete.
+    write_together([(out_dir / FEED_NAME, lambda out: write_json_feed(page, out)),
+                    (out_dir / HTML_NAME, lambda out: write_html(page, out))])
     products = len(page["entries"])
     out.write(f"published {len(published)} of {len(report.results)} "
               f"{'agreement' if len(report.results) == 1 else 'agreements'} "

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     from ..core.options import checked_report, parse_as_of
     from ..core.report import incomplete_note
-    from ..output.atomic import Staged
+    from ..output.atomic import write_together
     from ..output.guard import run_inputs
     from ..reporters.inert import text
 
@@ -88,18 +88,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # Each report is written as it is rendered, one agreement at a time, to a temporary file
     # beside its target; only when every one is complete are they put in place, so a
     # renderer that fails leaves no half set.
-    rendered = [(Path(path), writer) for path, writer in ((args.html, write_html), (args.markdown, write_markdown))
-                if path]
-    staged: list[Staged] = []
-    try:
-        for path, writer in rendered:
-            staged.append(Staged(path))
-            writer(view, staged[-1])
-        for output in staged:
-            output.commit()
-    finally:
-        for output in staged:
-            output.discard()
+    writers = [(Path(path), write) for path, write in ((args.html, write_html), (args.markdown, write_markdown)) if path]
+    write_together([(path, lambda out, write=write: write(view, out)) for path, write in writers])
     summary = report.summary()
     incomplete = f", {summary['incomplete']} incomplete" if summary["incomplete"] else ""
     if summary["needs_review"]:
@@ -109,6 +99,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     terminal_text(args, out).write(text(f"{summary['agreements']} agreement{'s' if summary['agreements'] != 1 else ''}: "
                    f"{summary['passed']} passed, {summary['failed']} failed{incomplete}; report written to "
-                   + ", ".join(path.as_posix() for path, _ in rendered) + (f". {note}" if note else ".")
+                   + ", ".join(path.as_posix() for path, _ in writers) + (f". {note}" if note else ".")
                    + f" {policy_and_config(report)}") + "\n")
     return report.exit_code()

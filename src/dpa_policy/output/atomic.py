@@ -7,7 +7,7 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Callable, Sequence, TextIO
 
 from ..errors import UsageError
 
@@ -23,6 +23,22 @@ def write_atomic(path: Path, text: str) -> None:
         staged.commit()
     finally:
         staged.discard()
+
+
+def write_together(outputs: Sequence[tuple[Path, Callable[[Any], None]]]) -> None:
+    """Each ``(path, write)``: ``write(out)`` writes the file's content to ``out`` as it is
+    rendered, into a temporary file beside ``path``; only when every one is complete are
+    they all put in place, so a renderer that fails leaves no half set."""
+    staged: list[Staged] = []
+    try:
+        for path, write in outputs:
+            staged.append(Staged(path))
+            write(staged[-1])
+        for output in staged:
+            output.commit()
+    finally:
+        for output in staged:
+            output.discard()
 
 
 class Staged:

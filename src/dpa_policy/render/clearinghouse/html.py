@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..chunks import write_in_blocks
 from .words import LINK_LABELS, plain_date, safe_mailto, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -74,12 +75,4 @@ def write_html(page: dict[str, Any], out: Any) -> None:
     chunks = env.get_template("index.html.j2").generate(
         page=page, css=Markup(css), css_hash=f"sha256-{digest}", safe_url=safe_url, safe_mailto=safe_mailto,
         link_labels=LINK_LABELS, plain_date_iso=lambda text: plain_date(datetime.date.fromisoformat(text)))
-    pending: list[str] = []
-    size = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        size += len(chunk)
-        if size >= 65536:
-            out.write("".join(pending))
-            pending, size = [], 0
-    out.write("".join(pending))
+    write_in_blocks(chunks, out)

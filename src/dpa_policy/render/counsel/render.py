@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ...reporters.inert import markdown as md
+from ..chunks import write_in_blocks
 from ..dates import long_date
 from . import charts
 from .view_models import TERM_LABELS, VERDICT_LABELS, CounselReport
@@ -139,28 +140,15 @@ def _charts(view: CounselReport) -> dict[str, Markup]:
 def write_html(view: CounselReport, out: Any) -> None:
     """Write the HTML report to ``out`` (anything with ``write``) as it is rendered: one
     agreement's section at a time, never the whole page in memory."""
-    _write_blocks(_html_env().get_template("report.html").generate(r=view, charts=_charts(view)), out)
+    write_in_blocks(_html_env().get_template("report.html").generate(r=view, charts=_charts(view)), out)
 
 
 def write_markdown(view: CounselReport, out: Any) -> None:
     """Write the Markdown report to ``out`` as it is rendered, with runs of blank lines the
     template leaves between blocks collapsed to one."""
     collapse = _BlankLines(out)
-    _write_blocks(_markdown_env().get_template("report.md").generate(r=view), collapse)
+    write_in_blocks(_markdown_env().get_template("report.md").generate(r=view), collapse)
     collapse.close()
-
-
-def _write_blocks(chunks: Any, out: Any) -> None:
-    """The template's many small pieces, written in blocks of about 64 KiB."""
-    pending: list[str] = []
-    size = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        size += len(chunk)
-        if size >= 65536:
-            out.write("".join(pending))
-            pending, size = [], 0
-    out.write("".join(pending))
 
 
 class _BlankLines:

@@ -184,8 +184,25 @@ class TermView:
     model_version: str | None
 
 
+class _Named:
+    """How an agreement is named and its verdict worded, in a row or a full view."""
+
+    __slots__ = ()
+    verdict: str
+    vendor: str | None
+    path: str
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+    @property
+    def name(self) -> str:
+        return self.vendor or self.path
+
+
 @dataclass(frozen=True)
-class AgreementView:
+class AgreementView(_Named):
     anchor: str
     path: str
     verdict: str
@@ -211,13 +228,6 @@ class AgreementView:
     imported_from: str | None = None
     review_status: str | None = None
 
-    @property
-    def verdict_label(self) -> str:
-        return VERDICT_LABELS[self.verdict]
-
-    @property
-    def name(self) -> str:
-        return self.vendor or self.path
 
     @property
     def findings(self) -> tuple[FindingView, ...]:
@@ -247,7 +257,7 @@ class AgreementView:
 
 
 @dataclass(frozen=True, slots=True)
-class AgreementRow:
+class AgreementRow(_Named):
     """One line of the portfolio's lists (contents, the table of agreements, expiring terms):
     what they show of an agreement, kept for every agreement while the full
     :class:`AgreementView` of each is built only as its section is written."""
@@ -261,13 +271,6 @@ class AgreementRow:
     failing: int
     waived_count: int
 
-    @property
-    def verdict_label(self) -> str:
-        return VERDICT_LABELS[self.verdict]
-
-    @property
-    def name(self) -> str:
-        return self.vendor or self.path
 
 
 @dataclass(frozen=True)
