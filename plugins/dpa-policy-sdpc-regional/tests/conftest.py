@@ -47,6 +47,13 @@ def _installed_packs_load(monkeypatch):
     monkeypatch.delenv(AUTOLOAD_ENV, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch, tmp_path):
+    """dpa-policy's findings cache (under XDG_CACHE_HOME) in a folder of each test's own: the
+    tests never write into the real ~/.cache, and no test reads another's results."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 @pytest.fixture
 def cli() -> Callable[..., Run]:
     def run(*argv: str) -> Run:
