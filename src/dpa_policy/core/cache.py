@@ -13,12 +13,12 @@ Entries live in one SQLite file, ``$XDG_CACHE_HOME/dpa-policy/findings-2.sqlite3
 ten thousand small files. The file also lists the run keys that have stored entries, so the
 first run after a change (every lookup a miss) looks nothing up. SQLite makes concurrent
 runs safe: each run adds its new entries in transactions, which other runs see whole or not
-at all. Each entry also carries its format,
-its key and a checksum of its content, so a damaged or stale entry is ignored (and replaced),
-never trusted; a damaged database file is set aside and started afresh. Findings are stored as
-plain JSON, never pickled: even a planted entry can only be refused, never run. Entries older
-than :data:`MAX_AGE_DAYS` are removed, at most once a day. The cache is best effort: when it
-cannot be opened or written, agreements are simply checked.
+at all. Each entry also carries its format, its key and a checksum of its content, so a
+damaged or stale entry is ignored (and replaced), never trusted; a damaged database file is
+set aside and started afresh. Findings are stored as plain JSON, never pickled: even a
+planted entry can only be refused, never run. Entries older than :data:`MAX_AGE_DAYS` are
+removed, at most once a day, with the files of earlier formats. The cache is best effort:
+when it cannot be opened or written, agreements are simply checked.
 
 Worker processes (``--jobs``) read the cache through their own connection; only the main
 process writes, in batches, as the records come back.
