@@ -227,6 +227,17 @@ def test_a_run_under_a_key_no_run_has_stored_looks_nothing_up(mixed, cache_home,
     assert check(mixed, "--format", "json") == first and len(lookups) == 20
 
 
+def test_the_files_of_an_earlier_cache_format_are_removed(mixed, cache_home):
+    folder = cache_home / "dpa-policy"
+    folder.mkdir(parents=True)
+    older = [folder / f"findings-{n}.sqlite3" for n in range(1, cache_module.FORMAT)]
+    for path in older:
+        path.write_bytes(b"an earlier format's entries")
+    check(mixed)
+    assert older and not any(path.exists() for path in older)
+    assert entries(cache_home) == 20
+
+
 def test_a_damaged_entry_is_ignored_and_replaced(mixed, cache_home):
     expected = check(mixed, "--format", "json", "--no-cache")
     check(mixed, "--format", "json")
