@@ -141,6 +141,34 @@ def test_outputs_beside_the_inputs_are_still_written(repo):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("command, argv, module, second", [
+    ("report", ["--html", "out/counsel.html", "--markdown", "out/counsel.md"], "render.counsel.render",
+     "write_markdown"),
+    ("publish", ["--out", "out"], "render.clearinghouse.html", "write_html"),
+])
+def test_a_renderer_that_fails_midway_leaves_the_earlier_outputs_as_they_were(repo, monkeypatch, command, argv,
+                                                                               module, second):
+    """Reports are written as they are rendered, to staged files: when the second document
+    fails partway (the first already written in full), neither is put in place and nothing
+    is left behind; the files of an earlier run stay as they were."""
+    import importlib
+
+    out = repo / "out"
+    out.mkdir()
+    earlier = {name: f"earlier {name}\n" for name in ("counsel.html", "counsel.md", "index.html", "clearinghouse.json")}
+    for name, text in earlier.items():
+        (out / name).write_text(text)
+
+    def fails_midway(_document, stream):
+        stream.write("the first part of the document\n")
+        raise RuntimeError("renderer failed midway")
+
+    monkeypatch.setattr(importlib.import_module(f"dpa_policy.{module}"), second, fails_midway)
+    code, _, err = run(command, "agreements", *argv)
+    assert code == 3 and "renderer failed midway" in err
+    assert {p.name: p.read_text() for p in out.iterdir()} == earlier
+
+
 def test_an_output_that_is_a_fifo_is_written_into_not_replaced(repo):
     """`--output /dev/null` or a named pipe: renaming a file over the target would replace the
     device or pipe itself (it once turned this machine's /dev/null into a regular file)."""
