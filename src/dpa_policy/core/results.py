@@ -32,6 +32,7 @@ from typing import Any, Iterable
 
 from ..errors import SetupError
 from ..findings import Finding, Outcome, Severity
+from ..model.lifecycle import IN_EFFECT, describe, status
 
 #: Finding fields in the order they are encoded: all but the file (the agreement's path,
 #: restored on decoding) and the waiver (waivers are applied after the run, in memory).
@@ -66,8 +67,6 @@ class AgreementSummary:
            as_of: datetime.date | None = None) -> "AgreementSummary":
         note = None
         if as_of is not None:
-            from ..model.lifecycle import IN_EFFECT, describe, status
-
             note = None if status(agreement.term, as_of) == IN_EFFECT else describe(agreement.term, as_of)
         return cls(agreement.id, sys.intern(agreement.parties.vendor.name), digest, as_of, note)
 
